@@ -1,0 +1,35 @@
+package dev.junction.codec;
+
+import dev.junction.message.Message;
+
+/**
+ * Converts between one frame's bytes and a {@link Message}. The protocol tag ({@code jsonrpc},
+ * {@code bsonrpc}) belongs to the codec. Implementations are immutable and thread-safe.
+ *
+ * <p>{@link #decode} never throws for bad input: malformed, truncated, oversized or hostile bytes
+ * come back as an {@link dev.junction.message.InvalidMessage} carrying the error to answer with (a
+ * batch with some bad members comes back as a batch holding invalid members).
+ */
+public interface Codec {
+    /** The name used in URIs ({@code ?codec=json}). */
+    String name();
+
+    /** Whether frames are binary (WebSocket binary frames) rather than UTF-8 text. */
+    boolean isBinary();
+
+    /** Decodes one frame. Never throws for bad input; see the class comment. */
+    Message decode(byte[] frame, int offset, int length);
+
+    /** Decodes one whole frame. */
+    default Message decode(byte[] frame) {
+        return decode(frame, 0, frame.length);
+    }
+
+    /**
+     * Encodes one message into a new array.
+     *
+     * @throws dev.junction.CodecException if this codec cannot carry the message (a batch over BSON,
+     *     say) or a value cannot be written
+     */
+    byte[] encode(Message message);
+}
