@@ -106,8 +106,7 @@ public final class Params {
         }
         JsonNode tree = mapper.valueToTree(value);
         if (kind == Kind.NAMED && !tree.isObject()) {
-            throw new IllegalArgumentException(
-                    "Named params must convert to a JSON object, not " + tree.getNodeType());
+            throw new IllegalArgumentException("Named params must convert to a JSON object, not " + tree.getNodeType());
         }
         return tree;
     }

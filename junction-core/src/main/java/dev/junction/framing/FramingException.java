@@ -28,7 +28,8 @@ public class FramingException extends JunctionException {
 
     /** An oversize frame; the message names {@code Limits.maxFrameBytes}. */
     public static FramingException oversize(String framing, long size, int limit, boolean fatal) {
-        String what = size < 0 ? "A " + framing + " frame exceeds" : "A " + framing + " frame of " + size + " bytes exceeds";
+        String what =
+                size < 0 ? "A " + framing + " frame exceeds" : "A " + framing + " frame of " + size + " bytes exceeds";
         return new FramingException(
                 Kind.OVERSIZE, what + " the limit of " + limit + " bytes (Limits.maxFrameBytes)", fatal);
     }

@@ -39,9 +39,7 @@ public final class Id {
     }
 
     public static Id of(long number) {
-        return number >= 0 && number < SMALL_CACHE
-                ? SMALL[(int) number]
-                : new Id(Kind.NUMBER, Long.toString(number));
+        return number >= 0 && number < SMALL_CACHE ? SMALL[(int) number] : new Id(Kind.NUMBER, Long.toString(number));
     }
 
     public static Id of(String string) {
