@@ -1,0 +1,207 @@
+package dev.junction;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.junction.codec.Codec;
+import dev.junction.codec.Codecs;
+import dev.junction.framing.Framing;
+import dev.junction.framing.Framings;
+import dev.junction.internal.DefaultExecutors;
+import dev.junction.internal.PeerConfig;
+import dev.junction.service.MethodHandler;
+import dev.junction.service.Services;
+import dev.junction.transport.Endpoint;
+import dev.junction.transport.TransportOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The settings servers and clients share: the services this side answers, how params are bound,
+ * the codec and framing, limits, threads, deadlines, interceptors. Builders are not thread-safe;
+ * what they build is.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class PeerBuilder<B extends PeerBuilder<B>> {
+    private final Services.Builder services = Services.builder();
+    private final List<Interceptor> interceptors = new ArrayList<>();
+    private ObjectMapper mapper;
+    private Codec codec;
+    private Framing framing;
+    private Limits limits = Limits.defaults();
+    private Executor executor;
+    private Duration timeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private boolean ordered;
+    private String cancelMethod = "$/cancelRequest";
+    private boolean exposeErrorDetails;
+    private boolean directCallbacks;
+
+    PeerBuilder() {}
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** Answers the {@code @JsonRpcMethod} methods of {@code service}, in its {@code @JsonRpcService} namespace. */
+    public B service(Object service) {
+        services.service(service);
+        return self();
+    }
+
+    /** Answers the {@code @JsonRpcMethod} methods of {@code service} in {@code namespace} ({@code app.users}). */
+    public B service(String namespace, Object service) {
+        services.service(namespace, service);
+        return self();
+    }
+
+    /** Answers every method of {@code iface}, implemented by {@code impl}. */
+    public <T> B service(Class<T> iface, T impl) {
+        services.service(iface, impl);
+        return self();
+    }
+
+    /** Answers {@code name} with a raw handler. */
+    public B method(String name, MethodHandler handler) {
+        services.method(name, handler);
+        return self();
+    }
+
+    /** Answers {@code name} with a function of one param, bound to {@code paramType}. */
+    public <P, R> B method(String name, Class<P> paramType, Function<P, R> function) {
+        services.method(name, paramType, function);
+        return self();
+    }
+
+    /** Adds everything {@code more} answers. */
+    public B services(Services more) {
+        services.include(more);
+        return self();
+    }
+
+    /** The mapper that binds params and results (default: Jackson's, ignoring unknown properties). */
+    public B objectMapper(ObjectMapper objectMapper) {
+        this.mapper = Objects.requireNonNull(objectMapper, "objectMapper");
+        return self();
+    }
+
+    /** The codec (default JSON, or the endpoint's {@code codec} option). */
+    public B codec(Codec value) {
+        this.codec = Objects.requireNonNull(value, "codec");
+        return self();
+    }
+
+    /** The framing for stream transports (default: the endpoint's {@code framing} option, else newline). */
+    public B framing(Framing value) {
+        this.framing = Objects.requireNonNull(value, "framing");
+        return self();
+    }
+
+    public B limits(Limits value) {
+        this.limits = Objects.requireNonNull(value, "limits");
+        return self();
+    }
+
+    /**
+     * Where handlers run (default: a virtual thread per task on Java 21+, else a shared bounded pool).
+     * The caller keeps ownership: closing peers does not shut it down.
+     */
+    public B executor(Executor value) {
+        this.executor = Objects.requireNonNull(value, "executor");
+        return self();
+    }
+
+    /** The default deadline of outbound calls (30 s); zero means none. */
+    public B timeout(Duration value) {
+        this.timeout = Objects.requireNonNull(value, "timeout");
+        return self();
+    }
+
+    /** How long connecting may take (10 s). */
+    public B connectTimeout(Duration value) {
+        this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
+        return self();
+    }
+
+    /** Run each connection's inbound requests one at a time, in arrival order (default: concurrently). */
+    public B ordered(boolean value) {
+        this.ordered = value;
+        return self();
+    }
+
+    /**
+     * The notification sent when a caller cancels a call or its deadline passes ({@code
+     * $/cancelRequest} with {@code {"id": ...}}, as in LSP); null sends nothing.
+     */
+    public B cancelMethod(String value) {
+        this.cancelMethod = value;
+        return self();
+    }
+
+    /** Put an unexpected handler failure's class, message and stack on the wire (default: off). */
+    public B exposeErrorDetails(boolean value) {
+        this.exposeErrorDetails = value;
+        return self();
+    }
+
+    /**
+     * Complete async call futures on the transport thread, saving a thread hop; callbacks attached
+     * to them then must not block (default: off, they complete on the executor).
+     */
+    public B directCallbacks(boolean value) {
+        this.directCallbacks = value;
+        return self();
+    }
+
+    /** Adds an interceptor; they run in the order added. */
+    public B interceptor(Interceptor value) {
+        interceptors.add(Objects.requireNonNull(value, "interceptor"));
+        return self();
+    }
+
+    /** The engine configuration for a connection to or from {@code endpoint}. */
+    PeerConfig peerConfig(Endpoint endpoint) {
+        return new PeerConfig(
+                services.build(),
+                mapper == null ? defaultMapper() : mapper,
+                codecFor(endpoint),
+                executor == null ? DefaultExecutors.handlers() : executor,
+                limits,
+                timeout,
+                ordered,
+                cancelMethod,
+                exposeErrorDetails,
+                interceptors,
+                directCallbacks,
+                DefaultExecutors.timer());
+    }
+
+    private Codec codecFor(Endpoint endpoint) {
+        String name = endpoint == null ? null : endpoint.option("codec");
+        if (name != null) {
+            return Codecs.forName(name, limits);
+        }
+        return codec != null ? codec : Codecs.forName("json", limits);
+    }
+
+    TransportOptions transportOptions(Endpoint endpoint, PeerConfig config) {
+        Framing chosen = framing;
+        if (endpoint.option("framing") != null) {
+            chosen = Framings.forName(endpoint.option("framing"), endpoint.options());
+        }
+        return new TransportOptions(limits, chosen, config.codec().name(), connectTimeout, Map.of());
+    }
+
+    static ObjectMapper defaultMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.junction.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.junction.RpcContext;
+import dev.junction.RpcPeer;
+import dev.junction.message.Id;
+import dev.junction.transport.Attributes;
+import java.net.SocketAddress;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The context of one inbound request or notification while it is served. Thread-safe. */
+final class InboundCall implements RpcContext {
+    private final PeerEngine peer;
+    private final Id id;
+    private final String method;
+    private final List<Runnable> cancelActions = new ArrayList<>(0);
+    private boolean cancelled;
+    private volatile CompletableFuture<?> pendingResult;
+
+    InboundCall(PeerEngine peer, Id id, String method) {
+        this.peer = peer;
+        this.id = id;
+        this.method = method;
+    }
+
+    @Override
+    public RpcPeer peer() {
+        return peer;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public Id id() {
+        return id;
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        return peer.principal();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return peer.remoteAddress();
+    }
+
+    @Override
+    public Attributes attributes() {
+        return peer.attributes();
+    }
+
+    @Override
+    public ObjectMapper mapper() {
+        return peer.mapper();
+    }
+
+    @Override
+    public synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void onCancel(Runnable action) {
+        synchronized (this) {
+            if (!cancelled) {
+                cancelActions.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /** The future a handler returned, cancelled along with the call. */
+    void pendingResult(CompletableFuture<?> future) {
+        this.pendingResult = future;
+        if (isCancelled()) {
+            future.cancel(true);
+        }
+    }
+
+    void cancel() {
+        List<Runnable> actions;
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            actions = new ArrayList<>(cancelActions);
+            cancelActions.clear();
+        }
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                PeerEngine.log.warn("A cancel action of {} failed", method, e);
+            }
+        }
+        CompletableFuture<?> future = pendingResult;
+        if (future != null) {
+            future.cancel(true);
+        }
+    }
+}

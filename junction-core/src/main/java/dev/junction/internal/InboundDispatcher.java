@@ -1,0 +1,163 @@
+package dev.junction.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.ErrorCodes;
+import dev.junction.LimitExceededException;
+import dev.junction.message.ErrorObject;
+import dev.junction.message.Id;
+import dev.junction.message.Notification;
+import dev.junction.message.Request;
+import dev.junction.message.Response;
+import dev.junction.service.RegisteredMethod;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Serves one connection's inbound requests and notifications: finds the handler, runs it inline
+ * (non-blocking handlers) or on the executor within the connection's bounds, and turns its outcome
+ * into an answer. Notifications run one at a time, in arrival order. Thread-safe.
+ */
+final class InboundDispatcher {
+    private final PeerEngine peer;
+    private final PeerConfig config;
+    private final InboundLimiter limiter;
+    private final SerialExecutor notifications;
+    private final ConcurrentHashMap<Id, InboundCall> inflight = new ConcurrentHashMap<>();
+
+    InboundDispatcher(PeerEngine peer, PeerConfig config) {
+        this.peer = peer;
+        this.config = config;
+        int running = config.ordered() ? 1 : config.limits().maxConcurrentRequests();
+        this.limiter = new InboundLimiter(config.executor(), running, config.limits().maxQueuedRequests());
+        this.notifications = new SerialExecutor(config.executor());
+    }
+
+    void onRequest(Request request, Consumer<Response> reply) {
+        RegisteredMethod method = config.services().lookup(request.method());
+        if (method == null) {
+            reply.accept(Response.failure(
+                    request.id(),
+                    ErrorObject.of(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + request.method())));
+            return;
+        }
+        InboundCall call = new InboundCall(peer, request.id(), request.method());
+        if (method.nonBlocking()) {
+            invoke(method, call, request.params(), reply, null);
+            return;
+        }
+        try {
+            limiter.submit(() -> invoke(method, call, request.params(), reply, limiter::done));
+        } catch (LimitExceededException e) {
+            reply.accept(Response.failure(
+                    request.id(), ErrorObject.of(ErrorCodes.SERVER_OVERLOADED, "Server error: " + e.getMessage())));
+        }
+    }
+
+    void onNotification(Notification notification) {
+        if (isCancelNotification(notification)) {
+            cancelInbound(notification.params());
+            return;
+        }
+        RegisteredMethod method = config.services().lookup(notification.method());
+        if (method == null) {
+            PeerEngine.log.debug("No handler for notification '{}'; dropped", notification.method());
+            return;
+        }
+        InboundCall call = new InboundCall(peer, null, notification.method());
+        if (method.nonBlocking()) {
+            invoke(method, call, notification.params(), null, null);
+        } else {
+            notifications.execute(() -> invoke(method, call, notification.params(), null, null));
+        }
+    }
+
+    private boolean isCancelNotification(Notification notification) {
+        return notification.method().equals(config.cancelMethod())
+                && config.services().lookup(notification.method()) == null;
+    }
+
+    private void cancelInbound(JsonNode params) {
+        JsonNode idNode = params == null ? null : params.isArray() ? params.get(0) : params.get("id");
+        if (idNode == null) {
+            return;
+        }
+        Id id = idNode.isTextual() ? Id.of(idNode.asText()) : idNode.isNumber() ? Id.ofNumberText(idNode.asText()) : null;
+        InboundCall call = id == null ? null : inflight.get(id);
+        if (call != null) {
+            call.cancel();
+        }
+    }
+
+    /** Cancels every request still running (the connection closed). */
+    void cancelAll() {
+        for (InboundCall call : inflight.values()) {
+            call.cancel();
+        }
+    }
+
+    private void invoke(
+            RegisteredMethod method, InboundCall call, JsonNode params, Consumer<Response> reply, Runnable done) {
+        Id id = call.id();
+        if (id != null && !id.isNull()) {
+            inflight.put(id, call);
+        }
+        Object result;
+        try {
+            result = method.handler().handle(call, params);
+        } catch (Throwable t) {
+            finish(call, reply, done, null, t);
+            return;
+        }
+        if (result instanceof CompletionStage) {
+            CompletableFuture<?> future = ((CompletionStage<?>) result).toCompletableFuture();
+            call.pendingResult(future);
+            future.whenComplete((value, error) -> finish(call, reply, done, value, error));
+        } else {
+            finish(call, reply, done, result, null);
+        }
+    }
+
+    private void finish(InboundCall call, Consumer<Response> reply, Runnable done, Object value, Throwable error) {
+        Id id = call.id();
+        if (id != null) {
+            inflight.remove(id, call);
+        }
+        if (done != null) {
+            done.run();
+        }
+        if (error != null) {
+            logFailure(call, error);
+        }
+        if (reply == null) {
+            return;
+        }
+        if (error != null) {
+            reply.accept(Response.failure(id, ErrorMapper.toError(error, config.exposeErrorDetails())));
+            return;
+        }
+        try {
+            reply.accept(Response.success(id, toTree(value)));
+        } catch (IllegalArgumentException e) {
+            logFailure(call, e);
+            reply.accept(Response.failure(id, ErrorMapper.toError(e, config.exposeErrorDetails())));
+        }
+    }
+
+    private JsonNode toTree(Object value) {
+        if (value instanceof JsonNode) {
+            return (JsonNode) value;
+        }
+        return config.mapper().valueToTree(value);
+    }
+
+    private static void logFailure(InboundCall call, Throwable error) {
+        Throwable t = ErrorMapper.unwrap(error);
+        if (t instanceof dev.junction.RpcException || t instanceof java.util.concurrent.CancellationException) {
+            PeerEngine.log.debug("{} answered with {}", call.method(), t.getMessage());
+        } else {
+            PeerEngine.log.warn("Handler of '{}' failed", call.method(), t);
+        }
+    }
+}

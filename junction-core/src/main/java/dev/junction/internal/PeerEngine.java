@@ -1,0 +1,328 @@
+package dev.junction.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.junction.CodecException;
+import dev.junction.ConnectionClosedException;
+import dev.junction.ErrorCodes;
+import dev.junction.Interceptor;
+import dev.junction.LimitExceededException;
+import dev.junction.Params;
+import dev.junction.RpcException;
+import dev.junction.framing.FramingException;
+import dev.junction.message.Batch;
+import dev.junction.message.ErrorObject;
+import dev.junction.message.Id;
+import dev.junction.message.InvalidMessage;
+import dev.junction.message.Message;
+import dev.junction.message.Notification;
+import dev.junction.message.Request;
+import dev.junction.message.Response;
+import dev.junction.transport.Connection;
+import dev.junction.transport.ConnectionHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON-RPC engine of one connection, identical on both sides: outbound calls with deadlines
+ * ({@link PendingCalls}), inbound dispatch ({@link InboundDispatcher}), batches both ways,
+ * interceptors, cancellation. See docs/concurrency.md for who owns which thread.
+ *
+ * <p>Inbound frames arrive on the transport thread one at a time; the engine decodes them there,
+ * answers responses there, and hands requests to the executor (or runs non-blocking handlers
+ * inline). Outbound calls may come from any thread.
+ */
+public final class PeerEngine extends AbstractPeer implements ConnectionHandler, dev.junction.RpcClient {
+    static final Logger log = LoggerFactory.getLogger(PeerEngine.class);
+
+    private final Connection connection;
+    private final PeerConfig config;
+    private final PendingCalls pending;
+    private final InboundDispatcher dispatcher;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private PeerEngine(Connection connection, PeerConfig config) {
+        this.connection = connection;
+        this.config = config;
+        this.pending = new PendingCalls(config, this::onDeadline);
+        this.dispatcher = new InboundDispatcher(this, config);
+    }
+
+    /** Makes a peer over {@code connection} and starts reading from it. */
+    public static PeerEngine start(Connection connection, PeerConfig config) {
+        PeerEngine engine = new PeerEngine(connection, config);
+        connection.start(engine);
+        return engine;
+    }
+
+    @Override
+    PeerEngine engine() {
+        return this;
+    }
+
+    @Override
+    public Duration timeout() {
+        return config.defaultTimeout();
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    ObjectMapper mapper() {
+        return config.mapper();
+    }
+
+    /** The number of outbound calls awaiting answers (for tests and metrics). */
+    public int pendingCalls() {
+        return pending.size();
+    }
+
+    // ---- outbound ----
+
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> call(String method, JavaType type, Params params, Duration timeout, boolean direct) {
+        if (!open.get()) {
+            return CompletableFuture.failedFuture(closedError(null));
+        }
+        JsonNode tree;
+        PendingCall call;
+        try {
+            tree = params.toTree(config.mapper());
+            call = pending.register(method, type, timeout, direct);
+        } catch (IllegalArgumentException | LimitExceededException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        call.future.onCancel(f -> cancelOutbound(call));
+        if (!open.get()) {
+            pending.fail(call.id, closedError(null));
+        }
+        send(new Request(call.id, method, tree), error -> pending.fail(call.id, error));
+        return (CompletableFuture<T>) call.future;
+    }
+
+    void sendNotification(String method, Params params) {
+        if (!open.get()) {
+            throw closedError(null);
+        }
+        send(new Notification(method, params.toTree(config.mapper())), error -> log.warn(
+                "Could not send notification '{}' to {}: {}", method, connection.remoteAddress(), error.toString()));
+    }
+
+    /** Sends a batch whose calls are already registered; a failure fails them all. */
+    void sendBatch(List<Message> members, List<PendingCall> calls) {
+        if (!open.get()) {
+            calls.forEach(c -> pending.fail(c.id, closedError(null)));
+        }
+        send(new Batch(members), error -> calls.forEach(c -> pending.fail(c.id, error)));
+    }
+
+    PendingCall register(String method, JavaType type, Duration timeout) {
+        PendingCall call = pending.register(method, type, timeout, false);
+        call.future.onCancel(f -> cancelOutbound(call));
+        return call;
+    }
+
+    /** Forgets a registered call that was never sent. */
+    void discard(PendingCall call) {
+        pending.remove(call);
+    }
+
+    private void cancelOutbound(PendingCall call) {
+        if (pending.remove(call) && config.cancelMethod() != null && open.get()) {
+            sendQuietly(cancelNotification(call.id));
+        }
+    }
+
+    private void onDeadline(PendingCall call) {
+        if (config.cancelMethod() != null && open.get()) {
+            sendQuietly(cancelNotification(call.id));
+        }
+    }
+
+    private Notification cancelNotification(Id id) {
+        var params = JsonNodeFactory.instance.objectNode();
+        params.set("id", config.mapper().valueToTree(Long.parseLong(id.text())));
+        return new Notification(config.cancelMethod(), params);
+    }
+
+    private void sendQuietly(Message message) {
+        send(message, error -> log.debug("Could not send {}: {}", message, error.toString()));
+    }
+
+    /**
+     * Passes {@code message} through the outbound interceptors, encodes it and writes it. Failures
+     * (an interceptor's RpcException, an encoding error, a transport error) go to {@code onFailure}.
+     */
+    private void send(Message message, java.util.function.Consumer<Throwable> onFailure) {
+        try {
+            InterceptorChain.run(config.interceptors(), Interceptor.Direction.OUTBOUND, message, this, m -> {
+                byte[] frame = encode(m);
+                connection.send(frame).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        onFailure.accept(error);
+                    }
+                });
+            });
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+        }
+    }
+
+    private byte[] encode(Message message) {
+        byte[] frame = config.codec().encode(message);
+        if (frame.length > config.limits().maxFrameBytes()) {
+            throw new LimitExceededException(
+                    "A message of " + frame.length + " bytes exceeds the limit of "
+                            + config.limits().maxFrameBytes() + " bytes",
+                    "maxFrameBytes");
+        }
+        return frame;
+    }
+
+    /** Sends an answer; one that cannot be sent is replaced by an internal error, if possible. */
+    void reply(Message answer) {
+        send(answer, error -> {
+            if (error instanceof dev.junction.TransportException) {
+                log.debug("Could not send an answer: {}", error.toString());
+            } else if (answer instanceof Response && !((Response) answer).isError()) {
+                log.warn("Could not encode the answer to {}", ((Response) answer).id(), error);
+                reply(Response.failure(((Response) answer).id(), ErrorMapper.toError(error, config.exposeErrorDetails())));
+            } else {
+                log.warn("Could not send an answer", error);
+            }
+        });
+    }
+
+    // ---- inbound ----
+
+    @Override
+    public void onFrame(byte[] frame) {
+        Message message = config.codec().decode(frame);
+        try {
+            InterceptorChain.run(config.interceptors(), Interceptor.Direction.INBOUND, message, this, this::route);
+        } catch (RpcException e) {
+            if (message instanceof Request) {
+                reply(Response.failure(((Request) message).id(), e.error()));
+            } else {
+                log.debug("An interceptor refused {}: {}", message, e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Inbound processing failed for a message", e);
+            if (message instanceof Request) {
+                reply(Response.failure(((Request) message).id(), ErrorObject.of(ErrorCodes.INTERNAL_ERROR)));
+            }
+        }
+    }
+
+    private void route(Message message) {
+        if (message instanceof Request) {
+            dispatcher.onRequest((Request) message, this::reply);
+        } else if (message instanceof Notification) {
+            dispatcher.onNotification((Notification) message);
+        } else if (message instanceof Response) {
+            onResponse((Response) message);
+        } else if (message instanceof InvalidMessage) {
+            onInvalid((InvalidMessage) message, this::reply);
+        } else {
+            onBatch(((Batch) message).members());
+        }
+    }
+
+    private void onResponse(Response response) {
+        if (!pending.answer(response)) {
+            if (response.id().isNull() && response.isError()) {
+                log.warn("The remote peer reported an error it could not tie to a call: {}", response.error());
+            } else {
+                log.debug("Dropped an answer to {}: no such call is pending (late or unknown)", response.id());
+            }
+        }
+    }
+
+    private void onInvalid(InvalidMessage invalid, java.util.function.Consumer<Response> reply) {
+        if (!invalid.wasResponse()) {
+            reply.accept(Response.failure(invalid.id(), invalid.error()));
+        } else if (!pending.fail(invalid.id(), new CodecException("Invalid answer: " + invalid.error().message()))) {
+            log.debug("Dropped an invalid answer: {}", invalid.error().message());
+        }
+    }
+
+    private void onBatch(List<Message> members) {
+        int answers = 0;
+        for (Message m : members) {
+            if (m instanceof Request || m instanceof InvalidMessage && !((InvalidMessage) m).wasResponse()) {
+                answers++;
+            }
+        }
+        BatchReplies replies = answers == 0 ? null : new BatchReplies(answers, this::reply);
+        for (Message m : members) {
+            if (m instanceof Request) {
+                dispatcher.onRequest((Request) m, replies::add);
+            } else if (m instanceof Notification) {
+                dispatcher.onNotification((Notification) m);
+            } else if (m instanceof Response) {
+                onResponse((Response) m);
+            } else if (m instanceof InvalidMessage) {
+                onInvalid((InvalidMessage) m, r -> replies.add(r));
+            }
+        }
+    }
+
+    @Override
+    public void onFrameError(FramingException error) {
+        log.debug("Refused a frame from {}: {}", connection.remoteAddress(), error.getMessage());
+        if (!error.isFatal() && error.kind() == FramingException.Kind.OVERSIZE) {
+            reply(Response.failure(Id.NULL, ErrorObject.of(ErrorCodes.INVALID_REQUEST, "Invalid Request: " + error.getMessage())));
+        }
+    }
+
+    @Override
+    public void onClose(Throwable cause) {
+        closeNow(cause);
+    }
+
+    // ---- closing ----
+
+    boolean isOpenInternal() {
+        return open.get();
+    }
+
+    CompletableFuture<Void> closeFutureInternal() {
+        return closed;
+    }
+
+    void closeInternal() {
+        closeNow(null);
+        connection.close();
+    }
+
+    private void closeNow(Throwable cause) {
+        if (open.compareAndSet(true, false)) {
+            pending.failAll(closedError(cause));
+            dispatcher.cancelAll();
+            connection.closeFuture().whenComplete((ok, error) -> closed.complete(null));
+            if (cause != null) {
+                log.debug("Connection to {} closed: {}", connection.remoteAddress(), cause.toString());
+            }
+        }
+    }
+
+    private ConnectionClosedException closedError(Throwable cause) {
+        String message = "Connection to " + connection.remoteAddress() + " closed";
+        return cause == null
+                ? new ConnectionClosedException(message)
+                : new ConnectionClosedException(message + ": " + cause, cause);
+    }
+
+    @Override
+    public String toString() {
+        return "RpcPeer[" + connection.remoteAddress() + (open.get() ? "" : ", closed") + "]";
+    }
+}

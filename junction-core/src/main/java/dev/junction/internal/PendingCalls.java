@@ -1,0 +1,158 @@
+package dev.junction.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.junction.CodecException;
+import dev.junction.DeadlineExceededException;
+import dev.junction.LimitExceededException;
+import dev.junction.RpcException;
+import dev.junction.message.Id;
+import dev.junction.message.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The table of one peer's outbound calls awaiting answers: id allocation, deadlines, correlation of
+ * answers, and failing everything when the connection closes. Thread-safe: answers arrive on the
+ * transport thread, deadlines fire on the timer thread, calls are made from any thread.
+ *
+ * <p>Every call leaves the table exactly once (answer, deadline, cancel or close), decided by
+ * {@code ConcurrentHashMap.remove}; whoever removes it completes its future.
+ */
+final class PendingCalls {
+    private final ConcurrentHashMap<Id, PendingCall> calls = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong();
+    private final PeerConfig config;
+    private final Consumer<PendingCall> onDeadline;
+
+    PendingCalls(PeerConfig config, Consumer<PendingCall> onDeadline) {
+        this.config = config;
+        this.onDeadline = onDeadline;
+    }
+
+    /** Allocates an id and registers a call. @throws LimitExceededException past maxPendingCalls */
+    PendingCall register(String method, JavaType resultType, Duration timeout, boolean direct) {
+        if (calls.size() >= config.limits().maxPendingCalls()) {
+            throw new LimitExceededException(
+                    "More than " + config.limits().maxPendingCalls() + " calls awaiting answers on this connection",
+                    "maxPendingCalls");
+        }
+        Id id = Id.of(nextId.incrementAndGet());
+        PendingCall call = new PendingCall(id, method, resultType, new CallFuture<>(), timeout, direct);
+        calls.put(id, call);
+        if (!timeout.isZero() && !timeout.isNegative()) {
+            call.deadline = config.timer().schedule(() -> expire(call), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return call;
+    }
+
+    private void expire(PendingCall call) {
+        if (calls.remove(call.id, call)) {
+            complete(call, null, new DeadlineExceededException(call.method, call.timeout));
+            onDeadline.accept(call);
+        }
+    }
+
+    /** Removes a call without completing it (it was cancelled by its caller). */
+    boolean remove(PendingCall call) {
+        if (calls.remove(call.id, call)) {
+            cancelDeadline(call);
+            return true;
+        }
+        return false;
+    }
+
+    /** Completes the call {@code response} answers. @return false if no such call is pending */
+    boolean answer(Response response) {
+        PendingCall call = calls.remove(response.id());
+        if (call == null) {
+            return false;
+        }
+        cancelDeadline(call);
+        if (response.isError()) {
+            complete(call, null, new RpcException(response.error()));
+        } else {
+            complete(call, response.result(), null);
+        }
+        return true;
+    }
+
+    /** Fails one call, if still pending. */
+    boolean fail(Id id, Throwable error) {
+        PendingCall call = calls.remove(id);
+        if (call == null) {
+            return false;
+        }
+        cancelDeadline(call);
+        complete(call, null, error);
+        return true;
+    }
+
+    /** Fails every pending call at once. */
+    void failAll(Throwable error) {
+        List<PendingCall> all = new ArrayList<>(calls.values());
+        for (PendingCall call : all) {
+            if (calls.remove(call.id, call)) {
+                cancelDeadline(call);
+                complete(call, null, error);
+            }
+        }
+    }
+
+    int size() {
+        return calls.size();
+    }
+
+    private static void cancelDeadline(PendingCall call) {
+        var deadline = call.deadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    private void complete(PendingCall call, JsonNode result, Throwable error) {
+        if (call.direct || config.directCallbacks()) {
+            settle(call, result, error);
+        } else {
+            try {
+                config.executor().execute(() -> settle(call, result, error));
+            } catch (RuntimeException rejected) {
+                settle(call, result, error);
+            }
+        }
+    }
+
+    private void settle(PendingCall call, JsonNode result, Throwable error) {
+        if (error != null) {
+            call.future.completeExceptionally(error);
+            return;
+        }
+        Object value;
+        try {
+            value = bind(result, call.resultType);
+        } catch (IllegalArgumentException e) {
+            call.future.completeExceptionally(new CodecException(
+                    "The answer to '" + call.method + "' does not bind to " + call.resultType.toCanonical()
+                            + ": " + e.getMessage(),
+                    e));
+            return;
+        }
+        call.future.complete(value);
+    }
+
+    private Object bind(JsonNode result, JavaType type) {
+        Class<?> raw = type.getRawClass();
+        if (JsonNode.class.isAssignableFrom(raw) && raw.isInstance(result)) {
+            return result;
+        }
+        if (raw == Void.class || raw == void.class) {
+            return null;
+        }
+        return config.mapper().convertValue(result, type);
+    }
+}
