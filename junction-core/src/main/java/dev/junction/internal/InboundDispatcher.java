@@ -30,7 +30,8 @@ final class InboundDispatcher {
         this.peer = peer;
         this.config = config;
         int running = config.ordered() ? 1 : config.limits().maxConcurrentRequests();
-        this.limiter = new InboundLimiter(config.executor(), running, config.limits().maxQueuedRequests());
+        this.limiter =
+                new InboundLimiter(config.executor(), running, config.limits().maxQueuedRequests());
         this.notifications = new SerialExecutor(config.executor());
     }
 
@@ -83,7 +84,9 @@ final class InboundDispatcher {
         if (idNode == null) {
             return;
         }
-        Id id = idNode.isTextual() ? Id.of(idNode.asText()) : idNode.isNumber() ? Id.ofNumberText(idNode.asText()) : null;
+        Id id = idNode.isTextual()
+                ? Id.of(idNode.asText())
+                : idNode.isNumber() ? Id.ofNumberText(idNode.asText()) : null;
         InboundCall call = id == null ? null : inflight.get(id);
         if (call != null) {
             call.cancel();

@@ -112,8 +112,13 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         if (!open.get()) {
             throw closedError(null);
         }
-        send(new Notification(method, params.toTree(config.mapper())), error -> log.warn(
-                "Could not send notification '{}' to {}: {}", method, connection.remoteAddress(), error.toString()));
+        send(
+                new Notification(method, params.toTree(config.mapper())),
+                error -> log.warn(
+                        "Could not send notification '{}' to {}: {}",
+                        method,
+                        connection.remoteAddress(),
+                        error.toString()));
     }
 
     /** Sends a batch whose calls are already registered; a failure fails them all. */
@@ -194,7 +199,8 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
                 log.debug("Could not send an answer: {}", error.toString());
             } else if (answer instanceof Response && !((Response) answer).isError()) {
                 log.warn("Could not encode the answer to {}", ((Response) answer).id(), error);
-                reply(Response.failure(((Response) answer).id(), ErrorMapper.toError(error, config.exposeErrorDetails())));
+                reply(Response.failure(
+                        ((Response) answer).id(), ErrorMapper.toError(error, config.exposeErrorDetails())));
             } else {
                 log.warn("Could not send an answer", error);
             }
@@ -249,7 +255,9 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
     private void onInvalid(InvalidMessage invalid, java.util.function.Consumer<Response> reply) {
         if (!invalid.wasResponse()) {
             reply.accept(Response.failure(invalid.id(), invalid.error()));
-        } else if (!pending.fail(invalid.id(), new CodecException("Invalid answer: " + invalid.error().message()))) {
+        } else if (!pending.fail(
+                invalid.id(),
+                new CodecException("Invalid answer: " + invalid.error().message()))) {
             log.debug("Dropped an invalid answer: {}", invalid.error().message());
         }
     }
@@ -275,12 +283,20 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         }
     }
 
+    /**
+     * A frame the framing refused. Where the stream carries on, the peer is told, with id null: an
+     * oversize frame is an invalid request (-32600), a malformed one a parse error (-32700). A
+     * fatal error gets no answer: the transport closes the connection.
+     */
     @Override
     public void onFrameError(FramingException error) {
         log.debug("Refused a frame from {}: {}", connection.remoteAddress(), error.getMessage());
-        if (!error.isFatal() && error.kind() == FramingException.Kind.OVERSIZE) {
-            reply(Response.failure(Id.NULL, ErrorObject.of(ErrorCodes.INVALID_REQUEST, "Invalid Request: " + error.getMessage())));
+        if (error.isFatal()) {
+            return;
         }
+        int code = error.kind() == FramingException.Kind.OVERSIZE ? ErrorCodes.INVALID_REQUEST : ErrorCodes.PARSE_ERROR;
+        reply(Response.failure(
+                Id.NULL, ErrorObject.of(code, ErrorCodes.standardMessage(code) + ": " + error.getMessage())));
     }
 
     @Override

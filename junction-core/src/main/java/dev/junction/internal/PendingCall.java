@@ -15,7 +15,8 @@ final class PendingCall {
     final boolean direct;
     volatile ScheduledFuture<?> deadline;
 
-    PendingCall(Id id, String method, JavaType resultType, CallFuture<Object> future, Duration timeout, boolean direct) {
+    PendingCall(
+            Id id, String method, JavaType resultType, CallFuture<Object> future, Duration timeout, boolean direct) {
         this.id = id;
         this.method = method;
         this.resultType = resultType;

@@ -137,8 +137,8 @@ final class PendingCalls {
             value = bind(result, call.resultType);
         } catch (IllegalArgumentException e) {
             call.future.completeExceptionally(new CodecException(
-                    "The answer to '" + call.method + "' does not bind to " + call.resultType.toCanonical()
-                            + ": " + e.getMessage(),
+                    "The answer to '" + call.method + "' does not bind to " + call.resultType.toCanonical() + ": "
+                            + e.getMessage(),
                     e));
             return;
         }

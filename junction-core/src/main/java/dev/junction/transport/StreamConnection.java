@@ -62,7 +62,12 @@ public final class StreamConnection implements Connection {
      * MemAddress} for a pipe or a process).
      */
     public static StreamConnection of(
-            InputStream in, OutputStream out, Framing framing, Limits limits, SocketAddress local, SocketAddress remote) {
+            InputStream in,
+            OutputStream out,
+            Framing framing,
+            Limits limits,
+            SocketAddress local,
+            SocketAddress remote) {
         return new StreamConnection(in, out, framing, limits, local, remote);
     }
 

@@ -42,8 +42,8 @@ public final class Transports {
         }
         String available = "available here: " + new TreeSet<>(providers().keySet());
         if (artifact != null) {
-            throw new IllegalArgumentException("No transport for " + scheme + "://: add " + artifact
-                    + " to the class path (" + available + ")");
+            throw new IllegalArgumentException(
+                    "No transport for " + scheme + "://: add " + artifact + " to the class path (" + available + ")");
         }
         throw new IllegalArgumentException("Unknown transport scheme '" + scheme + "' (" + available + ")");
     }

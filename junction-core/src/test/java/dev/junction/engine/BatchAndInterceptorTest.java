@@ -24,8 +24,8 @@ class BatchAndInterceptorTest {
     @Test
     void aBatchYieldsAResultOrAnErrorPerCall() throws Exception {
         List<String> notes = new CopyOnWriteArrayList<>();
-        try (MemPair pair = MemPair.of(s -> s.method("double", Integer.class, i -> i * 2)
-                .method("note", String.class, n -> {
+        try (MemPair pair =
+                MemPair.of(s -> s.method("double", Integer.class, i -> i * 2).method("note", String.class, n -> {
                     notes.add(n);
                     return null;
                 }))) {
@@ -65,9 +65,9 @@ class BatchAndInterceptorTest {
         try (MemPair pair = new MemPair(
                 s -> s.method("ping", String.class, p -> p),
                 c -> c.method("client.news", String.class, n -> {
-                    received.add(n);
-                    return null;
-                })
+                            received.add(n);
+                            return null;
+                        })
                         .method("client.version", (ctx, params) -> "1.2.3"))) {
             pair.client.call("ping", String.class, "x");
             var serverSide = pair.server.peers().iterator().next();
@@ -87,15 +87,17 @@ class BatchAndInterceptorTest {
         Interceptor redactor = chain -> {
             Message m = chain.message();
             if (m instanceof Request && ((Request) m).method().equals("login")) {
-                m = new Request(((Request) m).id(), "login", new com.fasterxml.jackson.databind.ObjectMapper()
-                        .createArrayNode()
-                        .add("***"));
+                m = new Request(
+                        ((Request) m).id(),
+                        "login",
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .createArrayNode()
+                                .add("***"));
             }
             chain.proceed(m);
         };
-        try (MemPair pair = MemPair.of(s -> s.interceptor(logger)
-                .interceptor(redactor)
-                .method("login", String.class, secret -> secret))) {
+        try (MemPair pair = MemPair.of(
+                s -> s.interceptor(logger).interceptor(redactor).method("login", String.class, secret -> secret))) {
             assertThat(pair.client.call("login", String.class, "hunter2")).isEqualTo("***");
             assertThat(log).containsExactly("INBOUND request", "OUTBOUND response");
         }
@@ -111,7 +113,8 @@ class BatchAndInterceptorTest {
         };
         try (MemPair pair = MemPair.of(s -> s.interceptor(auth).method("secret", (ctx, p) -> "s3cret"))) {
             assertThatThrownBy(() -> pair.client.call("secret", String.class))
-                    .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.code()).isEqualTo(-32001));
+                    .isInstanceOfSatisfying(
+                            RpcException.class, e -> assertThat(e.code()).isEqualTo(-32001));
         }
     }
 
@@ -140,9 +143,12 @@ class BatchAndInterceptorTest {
             Message m = chain.message();
             if (m instanceof Request) {
                 Request r = (Request) m;
-                m = new Request(r.id(), r.method(), new com.fasterxml.jackson.databind.ObjectMapper()
-                        .createArrayNode()
-                        .add(TextNode.valueOf(r.params().get(0).asText().toUpperCase())));
+                m = new Request(
+                        r.id(),
+                        r.method(),
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .createArrayNode()
+                                .add(TextNode.valueOf(r.params().get(0).asText().toUpperCase())));
             }
             chain.proceed(m);
         };

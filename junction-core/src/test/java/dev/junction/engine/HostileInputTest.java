@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputTest {
     private static final String VALID = "{\"jsonrpc\":\"2.0\",\"method\":\"get_data\",\"id\":7}";
-    private static final Limits LIMITS = Limits.builder().maxFrameBytes(64 * 1024).build();
+    private static final Limits LIMITS =
+            Limits.builder().maxFrameBytes(64 * 1024).build();
 
     private static JsonNode answerTo(byte[] frame) throws Exception {
         try (SocketPeerServer server = new SocketPeerServer(Framings.newline(), LIMITS, new SpecMethods().services());
@@ -23,7 +24,10 @@ class HostileInputTest {
             client.writeRaw(frame);
             JsonNode answer = SpecVectors.MAPPER.readTree(client.readFrame());
             client.writeFrame(VALID);
-            assertThat(SpecVectors.MAPPER.readTree(client.readFrame()).path("id").asInt())
+            assertThat(SpecVectors.MAPPER
+                            .readTree(client.readFrame())
+                            .path("id")
+                            .asInt())
                     .as("the connection still serves a valid call")
                     .isEqualTo(7);
             return answer;
@@ -49,7 +53,8 @@ class HostileInputTest {
 
     @Test
     void oversizeFrameIsRefusedWithInvalidRequestNamingTheLimit() throws Exception {
-        String big = "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "x".repeat(100 * 1024) + "\"],\"id\":1}";
+        String big =
+                "{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "x".repeat(100 * 1024) + "\"],\"id\":1}";
         JsonNode answer = answerTo(line(big));
         assertThat(answer.path("error").path("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
         assertThat(answer.path("error").path("message").asText()).contains("Limits.maxFrameBytes");
@@ -60,32 +65,33 @@ class HostileInputTest {
         String deep = "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":" + "[".repeat(10_000) + "]".repeat(10_000)
                 + ",\"id\":1}";
         JsonNode answer = answerTo(line(deep));
-        assertThat(answer.path("error").path("code").asInt())
-                .isIn(ErrorCodes.INVALID_REQUEST, ErrorCodes.PARSE_ERROR);
+        assertThat(answer.path("error").path("code").asInt()).isIn(ErrorCodes.INVALID_REQUEST, ErrorCodes.PARSE_ERROR);
         assertThat(answer.path("error").path("message").asText()).contains("Limits.maxNestingDepth");
     }
 
     @Test
     void duplicateKeysAreRefused() throws Exception {
         JsonNode answer = answerTo(line("{\"jsonrpc\":\"2.0\",\"method\":\"get_data\",\"id\":1,\"id\":2}"));
-        assertThat(answer.path("error").path("code").asInt())
-                .isIn(ErrorCodes.INVALID_REQUEST, ErrorCodes.PARSE_ERROR);
+        assertThat(answer.path("error").path("code").asInt()).isIn(ErrorCodes.INVALID_REQUEST, ErrorCodes.PARSE_ERROR);
     }
 
     @Test
     void nonUtf8InputGetsParseError() throws Exception {
-        byte[] latin1 = "{\"jsonrpc\":\"2.0\",\"method\":\"caf\u00e9\",\"id\":1}\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                "{\"jsonrpc\":\"2.0\",\"method\":\"caf\u00e9\",\"id\":1}\n".getBytes(StandardCharsets.ISO_8859_1);
         JsonNode answer = answerTo(latin1);
         assertThat(answer.path("error").path("code").asInt()).isEqualTo(ErrorCodes.PARSE_ERROR);
     }
 
     @Test
     void aFatalFramingErrorClosesTheConnectionCleanly() throws Exception {
-        try (SocketPeerServer server = new SocketPeerServer(Framings.netstring(), LIMITS, new SpecMethods().services());
+        try (SocketPeerServer server =
+                        new SocketPeerServer(Framings.netstring(), LIMITS, new SpecMethods().services());
                 RawClient client = new RawClient(server.address(), Framings.netstring())) {
             client.writeRaw("x:{},".getBytes(StandardCharsets.US_ASCII));
             assertThat(client.readFrame()).as("end of stream").isNull();
-            org.awaitility.Awaitility.await().until(() -> server.peers().stream().noneMatch(p -> p.isOpen()));
+            org.awaitility.Awaitility.await()
+                    .until(() -> server.peers().stream().noneMatch(p -> p.isOpen()));
         }
     }
 }

@@ -13,9 +13,7 @@ final class MemPair implements AutoCloseable {
     final RpcServer server;
     final RpcClient client;
 
-    MemPair(
-            UnaryOperator<Junction.ServerBuilder> serverConfig,
-            UnaryOperator<Junction.ClientBuilder> clientConfig) {
+    MemPair(UnaryOperator<Junction.ServerBuilder> serverConfig, UnaryOperator<Junction.ClientBuilder> clientConfig) {
         String uri = "mem://pair-" + COUNT.incrementAndGet();
         server = serverConfig.apply(Junction.server()).listen(uri).start();
         client = clientConfig.apply(Junction.client()).connect(uri);

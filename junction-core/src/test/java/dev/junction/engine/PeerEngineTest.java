@@ -83,7 +83,8 @@ class PeerEngineTest {
     void handlerCallingBackTheRemotePeerWhileServingDoesNotDeadlock() {
         try (MemPair pair = new MemPair(
                 s -> s.method("greet", String.class, name -> name).method("outer", (ctx, params) -> {
-                    String title = ctx.peer().call("client.title", String.class, params.get(0).asText());
+                    String title = ctx.peer()
+                            .call("client.title", String.class, params.get(0).asText());
                     return title + " " + params.get(0).asText();
                 }),
                 c -> c.method("client.title", (ctx, params) -> {
@@ -106,6 +107,10 @@ class PeerEngineTest {
                 futures.add(pair.client.callAsync("block", Object.class));
             }
             pair.client.close();
+            assertThat(((PeerEngine) pair.client).pendingCalls()).isZero();
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+                    .handle((ok, error) -> null)
+                    .join();
             for (CompletableFuture<Object> f : futures) {
                 assertThat(f).isCompletedExceptionally();
                 assertThatThrownBy(f::get).cause().isInstanceOf(ConnectionClosedException.class);
@@ -358,8 +363,8 @@ class PeerEngineTest {
     @Test
     void resultsBindToGenericTypes() {
         try (MemPair pair = MemPair.of(s -> s.method("data", (ctx, params) -> List.of(List.of(1, 2), List.of(3))))) {
-            List<List<Integer>> data =
-                    pair.client.call("data", new com.fasterxml.jackson.core.type.TypeReference<List<List<Integer>>>() {});
+            List<List<Integer>> data = pair.client.call(
+                    "data", new com.fasterxml.jackson.core.type.TypeReference<List<List<Integer>>>() {});
             assertThat(data).containsExactly(List.of(1, 2), List.of(3));
             JsonNode raw = pair.client.call("data", JsonNode.class);
             assertThat(raw).hasToString("[[1,2],[3]]");
@@ -378,7 +383,9 @@ class PeerEngineTest {
     @Test
     void handlersReturningFuturesAnswerWhenTheyComplete() {
         try (MemPair pair = MemPair.of(s -> s.method(
-                "later", (ctx, params) -> CompletableFuture.supplyAsync(() -> params.get(0).asInt() * 2)))) {
+                "later",
+                (ctx, params) ->
+                        CompletableFuture.supplyAsync(() -> params.get(0).asInt() * 2)))) {
             assertThat(pair.client.call("later", int.class, 21)).isEqualTo(42);
         }
     }

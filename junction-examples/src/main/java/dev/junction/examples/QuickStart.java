@@ -28,7 +28,8 @@ public final class QuickStart {
                 .method("echo", String.class, s -> s)
                 .method("greet", (RpcContext ctx, com.fasterxml.jackson.databind.JsonNode params) -> {
                     // The server asks its caller a question before it answers.
-                    String title = ctx.peer().call("client.title", String.class, params.get(0).asText());
+                    String title = ctx.peer()
+                            .call("client.title", String.class, params.get(0).asText());
                     return "Hello, " + title + " " + params.get(0).asText();
                 })
                 .listen(uri)
@@ -54,7 +55,9 @@ public final class QuickStart {
             CompletableFuture<String> second = batch.call("echo", String.class, "batched");
             batch.notify("echo", "ignored");
             BatchResult result = batch.send();
-            show("batch [sum(1, 2), echo(\"batched\")]", result.size() + " answers: " + first.get() + ", " + second.get());
+            show(
+                    "batch [sum(1, 2), echo(\"batched\")]",
+                    result.size() + " answers: " + first.get() + ", " + second.get());
 
             show("greet(\"Ada\") (server calls the client back)", client.call("greet", String.class, "Ada"));
             try {
