@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.junction.codec.Codec;
 import dev.junction.codec.Codecs;
+import dev.junction.codec.JsonCodec;
 import dev.junction.framing.Framing;
 import dev.junction.framing.Framings;
 import dev.junction.internal.DefaultExecutors;
@@ -183,12 +184,33 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
                 DefaultExecutors.timer());
     }
 
+    /**
+     * The codec for {@code endpoint}: its {@code codec} option, else the builder's, else JSON; then
+     * the JSON options {@code dialect} ({@code strict}, {@code lenient}, {@code jsonrpc1}) and
+     * {@code emptyParams} ({@code omit}, {@code object}, {@code array}) when given.
+     */
     private Codec codecFor(Endpoint endpoint) {
         String name = endpoint == null ? null : endpoint.option("codec");
-        if (name != null) {
-            return Codecs.forName(name, limits);
+        Codec chosen = name != null
+                ? Codecs.forName(name, limits)
+                : codec != null ? codec : JsonCodec.builder().limits(limits).build();
+        String dialect = endpoint == null ? null : endpoint.option("dialect");
+        String emptyParams = endpoint == null ? null : endpoint.option("emptyParams");
+        if (dialect == null && emptyParams == null) {
+            return chosen;
         }
-        return codec != null ? codec : Codecs.forName("json", limits);
+        if (!(chosen instanceof JsonCodec)) {
+            throw new IllegalArgumentException(
+                    "The dialect and emptyParams options apply to the json codec only, not " + chosen.name());
+        }
+        JsonCodec.Builder json = ((JsonCodec) chosen).toBuilder();
+        if (dialect != null) {
+            json.dialect(UriOptions.dialect(dialect));
+        }
+        if (emptyParams != null) {
+            json.emptyParams(UriOptions.emptyParams(emptyParams));
+        }
+        return json.build();
     }
 
     TransportOptions transportOptions(Endpoint endpoint, PeerConfig config) {
