@@ -3,7 +3,7 @@ package dev.junction.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,15 +45,46 @@ public final class DefaultExecutors {
         if (virtual != null) {
             return virtual;
         }
+        return growingPool(POOL_THREADS, "junction-handler-");
+    }
+
+    /**
+     * A pool that starts a thread only when no idle one can take the task, up to {@code maxThreads},
+     * then queues without bound; idle threads end after 60 s. (A plain ThreadPoolExecutor with a
+     * core size starts a new thread for every task until the core is full, even with idle ones.)
+     */
+    static ThreadPoolExecutor growingPool(int maxThreads, String threadPrefix) {
+        HandOffQueue queue = new HandOffQueue();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                POOL_THREADS,
-                POOL_THREADS,
-                60,
-                TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(),
-                daemonThreads("junction-handler-"));
-        pool.allowCoreThreadTimeOut(true);
+                0, maxThreads, 60, TimeUnit.SECONDS, queue, daemonThreads(threadPrefix), (task, executor) -> {
+                    if (!executor.isShutdown()) {
+                        queue.force(task);
+                    }
+                });
+        queue.pool = pool;
         return pool;
+    }
+
+    /** Hands a task to an idle worker, else asks for a new thread, else (at the maximum) queues. */
+    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+        transient volatile ThreadPoolExecutor pool;
+
+        @Override
+        public boolean offer(Runnable task) {
+            if (tryTransfer(task)) {
+                return true;
+            }
+            ThreadPoolExecutor p = pool;
+            if (p != null && p.getPoolSize() < p.getMaximumPoolSize()) {
+                return false;
+            }
+            return super.offer(task);
+        }
+
+        void force(Runnable task) {
+            super.offer(task);
+        }
     }
 
     /** Executors.newVirtualThreadPerTaskExecutor() when the runtime has it (compiled for 17). */
