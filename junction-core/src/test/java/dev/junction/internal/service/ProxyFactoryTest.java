@@ -175,15 +175,24 @@ class ProxyFactoryTest {
     void aVoidMethodIsACallWhoseAnswerIsAwaited() {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         peer.answer(answer);
-        Thread caller = new Thread(calc::reset);
-        caller.start();
+        CompletableFuture<Void> caller = CompletableFuture.runAsync(calc::reset);
 
         org.awaitility.Awaitility.await().until(() -> !peer.sent.isEmpty());
-        assertThat(caller.isAlive()).isTrue();
+        assertThat(caller).isNotDone();
         answer.complete(null);
-        org.awaitility.Awaitility.await().until(() -> !caller.isAlive());
+        assertThat(caller).succeedsWithin(java.time.Duration.ofSeconds(5));
         assertThat(peer.last().method()).isEqualTo("calc.reset");
+        assertThat(peer.last().resultType()).isEqualTo(JsonNode.class);
         assertThat(peer.last().notification()).isFalse();
+    }
+
+    @Test
+    void aVoidMethodIgnoresANonNullAnswer() throws Exception {
+        peer.answer(json("{'ignored': true}"));
+
+        calc.reset();
+
+        assertThat(peer.last().method()).isEqualTo("calc.reset");
     }
 
     @Test

@@ -11,22 +11,22 @@ import java.lang.reflect.Type;
 import java.net.SocketAddress;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A peer that records what proxies send and answers with scripted futures (null by default). */
+/** A thread-safe peer that records what proxies send and answers with scripted futures (null by default). */
 final class RecordingPeer implements RpcPeer {
     /** One message sent: a call (with its result type) or a notification (type null). */
     record Sent(String method, Type resultType, JsonNode params, boolean notification) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    final List<Sent> sent = new ArrayList<>();
-    private final Deque<CompletableFuture<?>> answers = new ArrayDeque<>();
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final Queue<CompletableFuture<?>> answers = new ConcurrentLinkedQueue<>();
 
     /** The next call answers with {@code future}. */
     RecordingPeer answer(CompletableFuture<?> future) {
