@@ -306,6 +306,23 @@ class ParamBindingTest {
     }
 
     @Test
+    void oneHandlerServesManyThreadsAtOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String params = "{'minuend': " + i + ", 'subtrahend': 1}";
+                results.add(pool.submit(() -> call("subtract", params)));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertThat(results.get(i).get()).isEqualTo(i - 1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aVoidMethodAnswersNull() throws Exception {
         assertThat(call("nothing", null)).isNull();
     }

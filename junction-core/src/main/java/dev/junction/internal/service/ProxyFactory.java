@@ -101,12 +101,15 @@ public final class ProxyFactory {
                     return peer.callAsync(target.name, target.resultType, target.params(args));
                 default:
                     Object result = await(target, peer.callAsync(target.name, target.resultType, target.params(args)));
-                    if (result == null && target.method.getReturnType().isPrimitive()) {
-                        // As Jackson binds null to a primitive: its zero, not a NullPointerException.
-                        return java.lang.reflect.Array.get(
-                                java.lang.reflect.Array.newInstance(target.method.getReturnType(), 1), 0);
+                    Class<?> returns = target.method.getReturnType();
+                    if (returns == void.class) {
+                        return null;
                     }
-                    return target.method.getReturnType() == void.class ? null : result;
+                    if (result == null && returns.isPrimitive()) {
+                        // As Jackson binds null to a primitive: its zero, not a NullPointerException.
+                        return java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(returns, 1), 0);
+                    }
+                    return result;
             }
         }
 

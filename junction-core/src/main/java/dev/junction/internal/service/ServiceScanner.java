@@ -16,8 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns annotated objects and interface implementations into {@link RegisteredMethod}s. Every check
- * happens here, at registration, so that a bad service fails when it is built, not when called.
+ * Turns annotated objects and interface implementations into {@link RegisteredMethod}s, sorted by
+ * RPC name (reflection gives no declaration order). Every check happens here, at registration, so
+ * that a bad service fails when it is built, not when called.
  */
 public final class ServiceScanner {
     private static final Comparator<Method> ORDER =
@@ -59,6 +60,7 @@ public final class ServiceScanner {
                     + " has no public @JsonRpcMethod methods; annotate the methods to expose,"
                     + " or register it through an interface with service(Class, Object)");
         }
+        methods.sort(Comparator.comparing(RegisteredMethod::name));
         return methods;
     }
 
@@ -91,6 +93,7 @@ public final class ServiceScanner {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException(iface.getName() + " declares no abstract methods to expose");
         }
+        methods.sort(Comparator.comparing(RegisteredMethod::name));
         return methods;
     }
 
