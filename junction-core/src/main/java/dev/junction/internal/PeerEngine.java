@@ -299,6 +299,14 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
                 Id.NULL, ErrorObject.of(code, ErrorCodes.standardMessage(code) + ": " + error.getMessage())));
     }
 
+    /** The link under a reconnecting connection dropped: calls in flight on it fail now. */
+    @Override
+    public void onLinkDown(Throwable cause) {
+        String message = "Link to " + connection.remoteAddress() + " lost" + (cause == null ? "" : ": " + cause);
+        pending.failAll(new dev.junction.TransportException(message, cause));
+        dispatcher.cancelAll();
+    }
+
     @Override
     public void onClose(Throwable cause) {
         closeNow(cause);

@@ -17,6 +17,14 @@ public interface ConnectionHandler {
     void onFrameError(FramingException error);
 
     /**
+     * A reconnecting connection lost its link but stays open and is reconnecting: the calls in
+     * flight on the lost link will not be answered. Called at most once per lost link; frames sent
+     * afterwards wait for the new link or fail, as the transport is configured. Connections that
+     * do not reconnect never call it.
+     */
+    default void onLinkDown(Throwable cause) {}
+
+    /**
      * The connection closed. {@code cause} is null for an orderly close, else what broke it. Called
      * exactly once, after every frame.
      */
