@@ -57,6 +57,27 @@ class JsonCodecRoundTripTest {
     }
 
     @Test
+    void nestedParamsAndResultsOfEveryJsonTypeAreReadAsTheMapperWouldReadThem() {
+        String params = "{\"a\":[1,-2147483649,18446744073709551616,2.5,true,false,null,\"s\",[],{}],"
+                + "\"b\":{\"c\":{\"d\":[[[{\"e\":\"\u00e9\"}]]]}},\"f\":{}}";
+        Message m = STRICT.decode(utf8("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":" + params + ",\"id\":1}"));
+        Message r = STRICT.decode(utf8("{\"jsonrpc\":\"2.0\",\"result\":" + params + ",\"id\":1}"));
+
+        assertThat(((Request) m).params()).isEqualTo(tree(params));
+        assertThat(((Response) r).result()).isEqualTo(tree(params));
+        assertThat(text(STRICT.encode(m)))
+                .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":" + params + ",\"id\":1}");
+    }
+
+    @Test
+    void aFloatTooLargeForADoubleIsKeptAsADecimalNotTurnedIntoInfinity() {
+        Message m = STRICT.decode(utf8("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":[1e400],\"id\":1}"));
+
+        assertThat(((Request) m).params().get(0).decimalValue()).isEqualByComparingTo("1e400");
+        assertThat(text(STRICT.encode(m))).contains("[1E+400]");
+    }
+
+    @Test
     void theSubtractExampleDecodesToARequestWithItsIdMethodAndParams() {
         Message m = STRICT.decode(utf8("{\"jsonrpc\":\"2.0\",\"method\":\"subtract\",\"params\":[42,23],\"id\":1}"));
 
