@@ -12,14 +12,22 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.junction.CodecException;
 import dev.junction.ErrorCodes;
@@ -35,6 +43,7 @@ import dev.junction.message.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -137,6 +146,8 @@ public final class JsonCodec implements Codec {
                         .maxNestingDepth(Math.max(StreamWriteConstraints.DEFAULT_MAX_DEPTH, limits.maxNestingDepth()))
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Characters outside the BMP as 4-byte UTF-8, not as escaped surrogate pairs.
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
         this.mapper = new ObjectMapper(factory); // also makes itself the factory's codec (writeTree)
     }
@@ -317,7 +328,7 @@ public final class JsonCodec implements Codec {
                     break;
                 case "params":
                     if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
-                        e.params = mapper.readTree(p);
+                        e.params = readContainer(p, t);
                         e.paramsState = OK;
                     } else {
                         e.params = null;
@@ -405,10 +416,69 @@ public final class JsonCodec implements Codec {
                     case LONG:
                         return LongNode.valueOf(p.getLongValue());
                     default:
-                        return mapper.readTree(p);
+                        return BigIntegerNode.valueOf(p.getBigIntegerValue());
                 }
+            case VALUE_NUMBER_FLOAT:
+                double d = p.getDoubleValue();
+                // As ObjectMapper does, floats become doubles; but never Infinity (it is not JSON).
+                return Double.isInfinite(d) ? DecimalNode.valueOf(p.getDecimalValue()) : DoubleNode.valueOf(d);
+            case START_OBJECT:
+            case START_ARRAY:
+                return readContainer(p, t);
             default:
-                return mapper.readTree(p);
+                return mapper.readTree(p); // not reached for JSON input
+        }
+    }
+
+    /**
+     * Reads an array or object (the current token is its start) into a tree, without recursion (the
+     * parser bounds the depth) and without the per-call set-up of a databind read.
+     */
+    private JsonNode readContainer(JsonParser p, JsonToken start) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ContainerNode<?> root = start == JsonToken.START_OBJECT ? nodes.objectNode() : nodes.arrayNode();
+        ContainerNode<?> current = root;
+        ArrayList<ContainerNode<?>> parents = null;
+        while (true) {
+            String name = null;
+            JsonToken t;
+            if (current instanceof ObjectNode) {
+                name = p.nextFieldName();
+                t = name == null ? p.currentToken() : p.nextToken();
+            } else {
+                t = p.nextToken();
+            }
+            if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                if (parents == null || parents.isEmpty()) {
+                    return root;
+                }
+                current = parents.remove(parents.size() - 1);
+                continue;
+            }
+            JsonNode value;
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                ContainerNode<?> child = t == JsonToken.START_OBJECT ? nodes.objectNode() : nodes.arrayNode();
+                add(current, name, child);
+                if (parents == null) {
+                    parents = new ArrayList<>();
+                }
+                parents.add(current);
+                current = child;
+                continue;
+            }
+            if (t == null) {
+                throw new JsonEOFException(p, null, "unexpected end of input");
+            }
+            value = readTree(p, t);
+            add(current, name, value);
+        }
+    }
+
+    private static void add(ContainerNode<?> container, String name, JsonNode value) {
+        if (name != null) {
+            ((ObjectNode) container).set(name, value);
+        } else {
+            ((ArrayNode) container).add(value);
         }
     }
 
@@ -736,7 +806,7 @@ public final class JsonCodec implements Codec {
                 g.writeStartArray();
                 g.writeEndArray();
             } else if (params.isArray()) {
-                g.writeTree(params);
+                writeNode(g, params);
             } else {
                 throw new CodecException("JSON-RPC 1.0 has no named params (method '" + method + "')");
             }
@@ -752,7 +822,7 @@ public final class JsonCodec implements Codec {
             }
         } else if (params.isArray() || params.isObject()) {
             g.writeFieldName(PARAMS);
-            g.writeTree(params);
+            writeNode(g, params);
         } else {
             throw new CodecException(
                     "params must be an array or an object, not " + params.getNodeType() + " (method '" + method + "')");
@@ -776,7 +846,7 @@ public final class JsonCodec implements Codec {
         }
         if (error == null) {
             g.writeFieldName(RESULT);
-            g.writeTree(result);
+            writeNode(g, result);
             if (v10) {
                 g.writeFieldName(ERROR);
                 g.writeNull();
@@ -794,7 +864,7 @@ public final class JsonCodec implements Codec {
             g.writeString(error.message());
             if (error.data() != null) {
                 g.writeFieldName(DATA);
-                g.writeTree(error.data());
+                writeNode(g, error.data());
             } else if (nullErrorData) {
                 g.writeFieldName(DATA);
                 g.writeNull();
@@ -804,6 +874,64 @@ public final class JsonCodec implements Codec {
         g.writeFieldName(ID);
         writeId(g, id);
         g.writeEndObject();
+    }
+
+    /**
+     * Writes a tree through the generator: the standard node types directly (no per-call databind
+     * set-up), anything else (POJO, binary nodes) through {@link JsonGenerator#writeTree}.
+     */
+    private static void writeNode(JsonGenerator g, JsonNode n) throws IOException {
+        switch (n.getNodeType()) {
+            case OBJECT:
+                g.writeStartObject(n, n.size());
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
+                    g.writeFieldName(e.getKey());
+                    writeNode(g, e.getValue());
+                }
+                g.writeEndObject();
+                break;
+            case ARRAY:
+                int size = n.size();
+                g.writeStartArray(n, size);
+                for (int i = 0; i < size; i++) {
+                    writeNode(g, n.get(i));
+                }
+                g.writeEndArray();
+                break;
+            case STRING:
+                g.writeString(n.textValue());
+                break;
+            case BOOLEAN:
+                g.writeBoolean(n.booleanValue());
+                break;
+            case NULL:
+            case MISSING:
+                g.writeNull();
+                break;
+            case NUMBER:
+                switch (n.numberType()) {
+                    case INT:
+                        g.writeNumber(n.intValue());
+                        break;
+                    case LONG:
+                        g.writeNumber(n.longValue());
+                        break;
+                    case BIG_INTEGER:
+                        g.writeNumber(n.bigIntegerValue());
+                        break;
+                    case FLOAT:
+                        g.writeNumber(n.floatValue());
+                        break;
+                    case DOUBLE:
+                        g.writeNumber(n.doubleValue());
+                        break;
+                    default:
+                        g.writeNumber(n.decimalValue());
+                }
+                break;
+            default:
+                g.writeTree(n);
+        }
     }
 
     private static void writeId(JsonGenerator g, Id id) throws IOException {
