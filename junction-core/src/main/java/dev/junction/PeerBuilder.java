@@ -43,6 +43,7 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
     private String cancelMethod = "$/cancelRequest";
     private boolean exposeErrorDetails;
     private boolean directCallbacks;
+    private final Map<String, Object> transportOptions = new java.util.LinkedHashMap<>();
 
     PeerBuilder() {}
 
@@ -161,6 +162,15 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
         return self();
     }
 
+    /**
+     * A transport-specific setting that has no URI form, such as a ready-made TLS context; the
+     * transport's documentation lists the keys it reads. URI options of the endpoint still apply.
+     */
+    public B transportOption(String key, Object value) {
+        transportOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return self();
+    }
+
     /** Adds an interceptor; they run in the order added. */
     public B interceptor(Interceptor value) {
         interceptors.add(Objects.requireNonNull(value, "interceptor"));
@@ -218,7 +228,7 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
         if (endpoint.option("framing") != null) {
             chosen = Framings.forName(endpoint.option("framing"), endpoint.options());
         }
-        return new TransportOptions(limits, chosen, config.codec().name(), connectTimeout, Map.of());
+        return new TransportOptions(limits, chosen, config.codec().name(), connectTimeout, transportOptions);
     }
 
     static ObjectMapper defaultMapper() {

@@ -15,9 +15,15 @@ public interface RpcServer extends AutoCloseable {
     /** The peers connected now; each may be called or notified. */
     Collection<RpcPeer> peers();
 
-    /** Stops accepting, closes every connection (pending calls on them fail), and returns. */
+    /** Stops accepting, closes every connection at once (pending calls on them fail), and returns. */
     @Override
     void close();
+
+    /**
+     * Closes gracefully: stops accepting, lets the requests being served finish for up to {@code
+     * grace}, then closes every connection. Blocks until done.
+     */
+    void shutdown(java.time.Duration grace);
 
     /** Blocks until the server is closed. */
     void awaitClose() throws InterruptedException;

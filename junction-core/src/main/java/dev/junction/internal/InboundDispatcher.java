@@ -25,6 +25,7 @@ final class InboundDispatcher {
     private final InboundLimiter limiter;
     private final SerialExecutor notifications;
     private final ConcurrentHashMap<Id, InboundCall> inflight = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
 
     InboundDispatcher(PeerEngine peer, PeerConfig config) {
         this.peer = peer;
@@ -33,6 +34,11 @@ final class InboundDispatcher {
         this.limiter =
                 new InboundLimiter(config.executor(), running, config.limits().maxQueuedRequests());
         this.notifications = new SerialExecutor(config.executor());
+    }
+
+    /** Requests accepted and not yet answered (running or queued). */
+    int active() {
+        return active.get();
     }
 
     void onRequest(Request request, Consumer<Response> reply) {
@@ -44,13 +50,19 @@ final class InboundDispatcher {
             return;
         }
         InboundCall call = new InboundCall(peer, request.id(), request.method());
+        active.incrementAndGet();
+        Consumer<Response> counted = response -> {
+            active.decrementAndGet();
+            reply.accept(response);
+        };
         if (method.nonBlocking()) {
-            invoke(method, call, request.params(), reply, null);
+            invoke(method, call, request.params(), counted, null);
             return;
         }
         try {
-            limiter.submit(() -> invoke(method, call, request.params(), reply, limiter::done));
+            limiter.submit(() -> invoke(method, call, request.params(), counted, limiter::done));
         } catch (LimitExceededException e) {
+            active.decrementAndGet();
             reply.accept(Response.failure(
                     request.id(), ErrorObject.of(ErrorCodes.SERVER_OVERLOADED, "Server error: " + e.getMessage())));
         }

@@ -80,6 +80,11 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         return config.mapper();
     }
 
+    /** The number of inbound requests being served now (for graceful shutdown and metrics). */
+    public int activeRequests() {
+        return dispatcher.active();
+    }
+
     /** The number of outbound calls awaiting answers (for tests and metrics). */
     public int pendingCalls() {
         return pending.size();

@@ -72,7 +72,21 @@ public final class ServerImpl implements RpcServer {
     }
 
     @Override
-    public void close() {
+    public void shutdown(java.time.Duration grace) {
+        stopAccepting();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline && peers.stream().anyMatch(p -> p.activeRequests() > 0)) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
+
+    private void stopAccepting() {
         List<Listener> toClose;
         synchronized (this) {
             if (closing) {
@@ -84,6 +98,11 @@ public final class ServerImpl implements RpcServer {
         for (Listener l : toClose) {
             l.close();
         }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
         for (PeerEngine peer : List.copyOf(peers)) {
             peer.close();
         }
