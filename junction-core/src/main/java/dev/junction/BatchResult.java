@@ -44,6 +44,15 @@ public final class BatchResult {
         }
     }
 
+    /**
+     * The result of call {@code index} as {@code type} (saves a type witness in generic code).
+     *
+     * @throws RpcException if that call answered with an error
+     */
+    public <T> T get(int index, Class<T> type) {
+        return type.cast(get(index));
+    }
+
     /** The error of call {@code index}, or null when it succeeded. */
     public RpcException error(int index) {
         try {

@@ -72,6 +72,9 @@ public interface RpcPeer extends AutoCloseable {
     /** The connection's attributes. */
     Attributes attributes();
 
+    /** How many outbound calls await their answers now (a metric; every call ends eventually). */
+    int pendingCalls();
+
     /** True until the connection starts closing. */
     boolean isOpen();
 

@@ -88,6 +88,11 @@ abstract class AbstractPeer implements RpcPeer {
     }
 
     @Override
+    public int pendingCalls() {
+        return engine().pendingCalls();
+    }
+
+    @Override
     public boolean isOpen() {
         return engine().isOpenInternal();
     }

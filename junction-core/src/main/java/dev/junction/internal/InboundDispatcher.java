@@ -50,6 +50,8 @@ final class InboundDispatcher {
             return;
         }
         InboundCall call = new InboundCall(peer, request.id(), request.method());
+        // Registered before it may wait in the limiter's queue, so that a cancel finds it there.
+        register(call);
         active.incrementAndGet();
         Consumer<Response> counted = response -> {
             active.decrementAndGet();
@@ -63,6 +65,7 @@ final class InboundDispatcher {
             limiter.submit(() -> invoke(method, call, request.params(), counted, limiter::done));
         } catch (LimitExceededException e) {
             active.decrementAndGet();
+            unregister(call);
             reply.accept(Response.failure(
                     request.id(), ErrorObject.of(ErrorCodes.SERVER_OVERLOADED, "Server error: " + e.getMessage())));
         }
@@ -114,9 +117,9 @@ final class InboundDispatcher {
 
     private void invoke(
             RegisteredMethod method, InboundCall call, JsonNode params, Consumer<Response> reply, Runnable done) {
-        Id id = call.id();
-        if (id != null && !id.isNull()) {
-            inflight.put(id, call);
+        if (call.isCancelled()) {
+            finish(call, reply, done, null, new java.util.concurrent.CancellationException("Cancelled before it ran"));
+            return;
         }
         Object result;
         try {
@@ -134,11 +137,23 @@ final class InboundDispatcher {
         }
     }
 
-    private void finish(InboundCall call, Consumer<Response> reply, Runnable done, Object value, Throwable error) {
+    private void register(InboundCall call) {
+        Id id = call.id();
+        if (id != null && !id.isNull()) {
+            inflight.put(id, call);
+        }
+    }
+
+    private void unregister(InboundCall call) {
         Id id = call.id();
         if (id != null) {
             inflight.remove(id, call);
         }
+    }
+
+    private void finish(InboundCall call, Consumer<Response> reply, Runnable done, Object value, Throwable error) {
+        Id id = call.id();
+        unregister(call);
         if (done != null) {
             done.run();
         }

@@ -85,7 +85,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         return dispatcher.active();
     }
 
-    /** The number of outbound calls awaiting answers (for tests and metrics). */
+    @Override
     public int pendingCalls() {
         return pending.size();
     }
@@ -197,8 +197,16 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         return frame;
     }
 
-    /** Sends an answer; one that cannot be sent is replaced by an internal error, if possible. */
+    /**
+     * Sends an answer; one that cannot be encoded is replaced by an internal error. Answers of a
+     * peer that is closing are dropped: their connection is going away, and their callers have been
+     * told.
+     */
     void reply(Message answer) {
+        if (!open.get()) {
+            log.debug("Dropped an answer on a closing connection to {}", connection.remoteAddress());
+            return;
+        }
         send(answer, error -> {
             if (error instanceof dev.junction.TransportException) {
                 log.debug("Could not send an answer: {}", error.toString());

@@ -14,7 +14,6 @@ import dev.junction.Limits;
 import dev.junction.RpcException;
 import dev.junction.RpcPeer;
 import dev.junction.TransportException;
-import dev.junction.internal.PeerEngine;
 import dev.junction.service.Services;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -75,7 +74,7 @@ class PeerEngineTest {
                 assertThat(results).isEqualTo(expected);
             }
             threads.shutdown();
-            assertThat(((PeerEngine) pair.client).pendingCalls()).isZero();
+            assertThat(pair.client.pendingCalls()).isZero();
         }
     }
 
@@ -107,7 +106,7 @@ class PeerEngineTest {
                 futures.add(pair.client.callAsync("block", Object.class));
             }
             pair.client.close();
-            assertThat(((PeerEngine) pair.client).pendingCalls()).isZero();
+            assertThat(pair.client.pendingCalls()).isZero();
             CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
                     .handle((ok, error) -> null)
                     .join();
@@ -115,7 +114,7 @@ class PeerEngineTest {
                 assertThat(f).isCompletedExceptionally();
                 assertThatThrownBy(f::get).cause().isInstanceOf(ConnectionClosedException.class);
             }
-            assertThat(((PeerEngine) pair.client).pendingCalls()).isZero();
+            assertThat(pair.client.pendingCalls()).isZero();
         } finally {
             never.countDown();
         }
@@ -155,7 +154,7 @@ class PeerEngineTest {
                     .isInstanceOf(DeadlineExceededException.class)
                     .hasMessageContaining("'slow'")
                     .hasMessageContaining("100 ms");
-            assertThat(((PeerEngine) pair.client).pendingCalls()).isZero();
+            assertThat(pair.client.pendingCalls()).isZero();
             release.countDown();
             assertThat(answered.await(5, TimeUnit.SECONDS)).isTrue();
             // The late answer went nowhere; the connection still works.
@@ -177,7 +176,7 @@ class PeerEngineTest {
             assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(call.cancel(true)).isTrue();
             assertThat(cancelled.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(((PeerEngine) pair.client).pendingCalls()).isZero();
+            assertThat(pair.client.pendingCalls()).isZero();
         }
     }
 

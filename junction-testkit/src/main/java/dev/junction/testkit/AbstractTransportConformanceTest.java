@@ -20,7 +20,6 @@ import dev.junction.RpcException;
 import dev.junction.RpcPeer;
 import dev.junction.RpcServer;
 import dev.junction.TransportException;
-import dev.junction.internal.PeerEngine;
 import dev.junction.testkit.ConformanceClientServices.Event;
 import dev.junction.testkit.ConformanceServices.Received;
 import dev.junction.transport.Endpoint;
@@ -171,9 +170,9 @@ public abstract class AbstractTransportConformanceTest {
         }
     }
 
-    /** The calls awaiting answers on {@code peer}, where it is the core engine (else 0). */
+    /** The calls awaiting answers on {@code peer}. */
     protected static int pendingCalls(RpcPeer peer) {
-        return peer instanceof PeerEngine ? ((PeerEngine) peer).pendingCalls() : 0;
+        return peer.pendingCalls();
     }
 
     /** Awaitility, polling often: most conditions here hold within milliseconds. */

@@ -10,23 +10,14 @@ import dev.junction.RpcServer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * A core bug the conformance suite ran into, kept as a failing test until core fixes it (remove
- * {@code @Disabled} then).
- *
- * <p>{@code PeerEngine.closeInternal()} runs {@code closeNow()}, which cancels inbound requests and
- * runs their {@code onCancel} actions on the closing thread, before {@code connection.close()}; and
- * {@code PeerEngine.reply()} does not check {@code open}. A handler that answers when cancelled
- * (here by completing the future it returned, from its {@code onCancel} action) therefore sends its
- * answer down the still-open connection, and the client gets a normal result instead of {@code
- * ConnectionClosedException}, although it was the server's close that ended the call. With a
- * handler that answers from its own thread the same thing happens, but only when it wins the race
- * with {@code connection.close()}.
+ * Regression test: when a peer closes, the inbound requests it cancels cannot send their answers
+ * down the connection that is going away, so the remote caller sees {@code
+ * ConnectionClosedException}, not a result produced by the cancellation itself. ({@code
+ * PeerEngine.reply()} drops answers once the peer is closing.)
  */
-@Disabled("core bug: answers of requests cancelled by PeerEngine.close() are still sent; see the class comment")
 class CoreCloseRaceTest {
     @Test
     void closingTheServerFailsACallWhoseHandlerAnswersOnCancellation() {

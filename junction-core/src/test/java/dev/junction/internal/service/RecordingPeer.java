@@ -116,6 +116,11 @@ final class RecordingPeer implements RpcPeer {
     }
 
     @Override
+    public int pendingCalls() {
+        return 0;
+    }
+
+    @Override
     public boolean isOpen() {
         return true;
     }
