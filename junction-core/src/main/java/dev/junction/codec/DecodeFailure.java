@@ -1,5 +1,7 @@
 package dev.junction.codec;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -69,6 +71,23 @@ final class DecodeFailure {
             return reject(top, "duplicate member '" + shorten(name, 100) + "'");
         }
         return parseError(shortReason(original));
+    }
+
+    /**
+     * Marks member {@code bit} of an object as read. Duplicate members are found by the readers
+     * themselves, cheaper than the parser's own detection (a hash set per object).
+     *
+     * @throws JsonParseException worded as Jackson's duplicate detection, if it was read before
+     */
+    static int once(JsonParser p, int seen, int bit, String name) throws JsonParseException {
+        if ((seen & bit) != 0) {
+            throw duplicate(p, name);
+        }
+        return seen | bit;
+    }
+
+    static JsonParseException duplicate(JsonParser p, String name) {
+        return new JsonParseException(p, DUPLICATE + name + "'");
     }
 
     private static InvalidMessage reject(Envelope top, String reason) {

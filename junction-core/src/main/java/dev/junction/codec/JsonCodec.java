@@ -2,7 +2,6 @@ package dev.junction.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +21,8 @@ import java.util.Objects;
  *   <li>{@code -32700} (id null): malformed or truncated JSON, trailing data after the value, an
  *       empty frame, invalid UTF-8, a byte order mark, UTF-16/UTF-32 input.
  *   <li>{@code -32600} (with the id when it could be read): valid JSON that is not a valid message,
- *       duplicate members, a top-level scalar, an empty batch, and every limit ({@code
+ *       duplicate members (in the envelope, the error object, params, result and data; unknown
+ *       envelope members are skipped unread), a top-level scalar, an empty batch, and every limit ({@code
  *       Limits.maxFrameBytes}, {@code maxNestingDepth}, {@code maxStringLength}, {@code
  *       maxBatchSize}; the message names the setting).
  * </ul>
@@ -92,7 +92,6 @@ public final class JsonCodec implements Codec {
                         .maxNestingDepth(Math.max(StreamWriteConstraints.DEFAULT_MAX_DEPTH, limits.maxNestingDepth()))
                         .build())
                 // Duplicate members make a message ambiguous; the reader answers them with -32600.
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 // Characters outside the BMP as 4-byte UTF-8, not as escaped surrogate pairs.
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();

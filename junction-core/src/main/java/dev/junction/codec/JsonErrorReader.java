@@ -42,18 +42,22 @@ final class JsonErrorReader {
         JsonNode data = null;
         String problem = null;
         String name;
+        int seen = 0;
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "code":
+                    seen = DecodeFailure.once(p, seen, 1, name);
                     code = readCode(p, t, lenient);
                     problem = firstProblem(problem, code == NO_CODE, "error code must be an integer");
                     break;
                 case "message":
+                    seen = DecodeFailure.once(p, seen, 2, name);
                     message = JsonMessageReader.stringOrSkip(p, t);
                     problem = firstProblem(problem, message == null, "error message must be a string");
                     break;
                 case "data":
+                    seen = DecodeFailure.once(p, seen, 4, name);
                     data = JsonTreeReader.readTree(p, t);
                     break;
                 default:

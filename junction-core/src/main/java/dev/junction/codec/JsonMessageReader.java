@@ -120,29 +120,36 @@ final class JsonMessageReader {
     /** Reads one object (the current token is its START_OBJECT) into {@code e} and judges it. */
     private Message readObject(JsonParser p, Envelope e) throws IOException {
         String name;
+        int seen = 0;
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             switch (name) {
                 case "jsonrpc":
+                    seen = DecodeFailure.once(p, seen, 1, name);
                     e.version = isVersion2(p, t) ? Envelope.OK : Envelope.BAD;
                     p.skipChildren();
                     break;
                 case "method":
+                    seen = DecodeFailure.once(p, seen, 2, name);
                     e.hasMethod = true;
                     e.method = stringOrSkip(p, t);
                     break;
                 case "params":
+                    seen = DecodeFailure.once(p, seen, 4, name);
                     readParams(p, t, e);
                     break;
                 case "id":
+                    seen = DecodeFailure.once(p, seen, 8, name);
                     e.id = readId(p, t);
                     e.idState = e.id != null ? Envelope.OK : Envelope.BAD;
                     break;
                 case "result":
+                    seen = DecodeFailure.once(p, seen, 16, name);
                     e.hasResult = true;
                     e.result = JsonTreeReader.readTree(p, t);
                     break;
                 case "error":
+                    seen = DecodeFailure.once(p, seen, 32, name);
                     e.hasError = true;
                     JsonErrorReader.read(p, t, e, dialect);
                     break;

@@ -94,7 +94,10 @@ final class JsonTreeReader {
     /** Adds the value that starts at the current token, under its member name in an object. */
     private static void add(JsonParser p, ContainerNode<?> container, JsonNode value) throws IOException {
         if (container instanceof ObjectNode) {
-            ((ObjectNode) container).set(p.currentName(), value);
+            String name = p.currentName();
+            if (((ObjectNode) container).replace(name, value) != null) {
+                throw DecodeFailure.duplicate(p, name);
+            }
         } else {
             ((ArrayNode) container).add(value);
         }
