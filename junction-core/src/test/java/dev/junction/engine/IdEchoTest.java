@@ -36,7 +36,8 @@ class IdEchoTest {
     @ParameterizedTest
     @MethodSource("ids")
     void idComesBackExactlyAsSent(String id) throws Exception {
-        try (SocketPeerServer server = new SocketPeerServer(Framings.newline(), Limits.defaults(), new SpecMethods().services());
+        try (SocketPeerServer server =
+                        new SocketPeerServer(Framings.newline(), Limits.defaults(), new SpecMethods().services());
                 RawClient client = new RawClient(server.address(), Framings.newline())) {
             client.writeFrame("{\"jsonrpc\":\"2.0\",\"method\":\"get_data\",\"id\":" + id + "}");
             String answer = client.readFrame();
