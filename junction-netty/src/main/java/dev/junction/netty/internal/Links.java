@@ -32,12 +32,10 @@ final class Links {
             SslHandler handler;
             if (client) {
                 handler = ssl.newHandler(ch.alloc(), s.endpoint.host(), s.endpoint.port());
-                if (TlsContexts.hostnameVerification(s)) {
-                    SSLEngine engine = handler.engine();
-                    SSLParameters params = engine.getSSLParameters();
-                    params.setEndpointIdentificationAlgorithm("HTTPS");
-                    engine.setSSLParameters(params);
-                }
+                SSLEngine engine = handler.engine();
+                SSLParameters params = engine.getSSLParameters();
+                params.setEndpointIdentificationAlgorithm(TlsContexts.hostnameVerification(s) ? "HTTPS" : null);
+                engine.setSSLParameters(params);
             } else {
                 handler = ssl.newHandler(ch.alloc());
             }
@@ -82,6 +80,9 @@ final class Links {
                 result.complete(ch);
                 return;
             }
+            // AUTO_READ is off until the connection starts; the handshake needs a first read
+            // (SslHandler issues the later ones itself).
+            ch.read();
             tls.handshakeFuture().addListener(handshake -> {
                 if (handshake.isSuccess()) {
                     result.complete(ch);

@@ -84,6 +84,7 @@ public final class NettyListener implements Listener {
             handOver(connection);
             return;
         }
+        ch.read(); // AUTO_READ is off until the connection starts; the handshake needs a first read
         tls.handshakeFuture().addListener(handshake -> {
             if (handshake.isSuccess()) {
                 connection.linkUp(ch);

@@ -80,6 +80,7 @@ final class TlsContexts {
         } else {
             trust(b, s);
         }
+        b.endpointIdentificationAlgorithm(hostnameVerification(s) ? "HTTPS" : null);
         return build(b, s);
     }
 
