@@ -63,6 +63,7 @@ final class NettyConnection implements Connection {
     private volatile Principal principal;
     private volatile boolean closedByUser;
     private Reconnector reconnector;
+    private long flushes; // on the event loop; read by tests
 
     NettyConnection(Settings settings) {
         this.settings = settings;
@@ -78,6 +79,11 @@ final class NettyConnection implements Connection {
 
     EventLoop loop() {
         return loop;
+    }
+
+    /** How many times the drain flushed (for tests of write coalescing). */
+    long flushes() {
+        return flushes;
     }
 
     boolean isCurrent(Channel ch) {
@@ -257,6 +263,7 @@ final class NettyConnection implements Connection {
             });
         }
         if (wrote) {
+            flushes++;
             ch.flush();
         }
     }

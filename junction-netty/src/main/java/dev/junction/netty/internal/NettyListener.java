@@ -120,7 +120,10 @@ public final class NettyListener implements Listener {
 
     @Override
     public void close() {
-        serverChannel.close().awaitUninterruptibly();
+        ChannelFuture closing = serverChannel.close();
+        if (!serverChannel.eventLoop().inEventLoop()) {
+            closing.awaitUninterruptibly(); // an event loop thread must not block; it gets closeFuture()
+        }
     }
 
     @Override

@@ -21,7 +21,7 @@ final class Reconnector {
     private final SslContext ssl;
     private int failures;
     private volatile boolean stopped;
-    private ScheduledFuture<?> next;
+    private volatile ScheduledFuture<?> next;
 
     Reconnector(NettyConnection connection, SslContext ssl) {
         this.connection = connection;
