@@ -185,7 +185,7 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
                 codecFor(endpoint),
                 executor == null ? DefaultExecutors.handlers() : executor,
                 limits,
-                timeout,
+                endpoint == null ? timeout : endpoint.durationOption("timeout", timeout),
                 ordered,
                 cancelMethod,
                 exposeErrorDetails,
@@ -228,7 +228,8 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
         if (endpoint.option("framing") != null) {
             chosen = Framings.forName(endpoint.option("framing"), endpoint.options());
         }
-        return new TransportOptions(limits, chosen, config.codec().name(), connectTimeout, transportOptions);
+        Duration connect = endpoint.durationOption("connectTimeout", connectTimeout);
+        return new TransportOptions(limits, chosen, config.codec().name(), connect, transportOptions);
     }
 
     static ObjectMapper defaultMapper() {

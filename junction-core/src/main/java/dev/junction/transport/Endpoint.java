@@ -138,6 +138,48 @@ public final class Endpoint {
         return options.getOrDefault(name, defaultValue);
     }
 
+    /**
+     * A duration option ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or a number of
+     * milliseconds), or {@code defaultValue} when absent.
+     *
+     * @throws IllegalArgumentException naming the option when the value is not a duration
+     */
+    public java.time.Duration durationOption(String name, java.time.Duration defaultValue) {
+        String text = options.get(name);
+        return text == null ? defaultValue : parseDuration(name, text);
+    }
+
+    /**
+     * Parses a duration: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or a bare number of
+     * milliseconds.
+     *
+     * @throws IllegalArgumentException naming {@code option} when the text is not a duration
+     */
+    public static java.time.Duration parseDuration(String option, String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String[][] units = {{"ms", "MILLIS"}, {"s", "SECONDS"}, {"m", "MINUTES"}, {"h", "HOURS"}};
+        try {
+            for (String[] unit : units) {
+                if (t.endsWith(unit[0])) {
+                    long amount = Long.parseLong(
+                            t.substring(0, t.length() - unit[0].length()).trim());
+                    if (amount >= 0) {
+                        return java.time.Duration.of(amount, java.time.temporal.ChronoUnit.valueOf(unit[1]));
+                    }
+                    throw new NumberFormatException();
+                }
+            }
+            long ms = Long.parseLong(t);
+            if (ms >= 0) {
+                return java.time.Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Bad duration for option " + option + ": '" + text
+                + "' (write 500ms, 30s, 2m, 1h or a number of milliseconds)");
+    }
+
     /** This endpoint with another port (a listener reports the port it really bound). */
     public Endpoint withPort(int newPort) {
         return new Endpoint(scheme, host, newPort, path, options);

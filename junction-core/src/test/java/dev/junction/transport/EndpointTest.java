@@ -48,4 +48,17 @@ class EndpointTest {
         assertThatThrownBy(() -> Endpoint.parse("tcp://h:x")).hasMessageContaining("Bad port");
         assertThatThrownBy(() -> Endpoint.parse("tcp://h:1?a=1&a=2")).hasMessageContaining("given twice");
     }
+
+    @Test
+    void readsDurationOptionsInEveryUnit() {
+        Endpoint e = Endpoint.parse("tcp://h:1?a=500ms&b=30s&c=2m&d=1h&e=250&bad=5x&neg=-3s");
+        assertThat(e.durationOption("a", null)).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(e.durationOption("b", null)).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(e.durationOption("c", null)).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(e.durationOption("d", null)).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(e.durationOption("e", null)).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(e.durationOption("missing", java.time.Duration.ZERO)).isEqualTo(java.time.Duration.ZERO);
+        assertThatThrownBy(() -> e.durationOption("bad", null)).hasMessageContaining("option bad");
+        assertThatThrownBy(() -> e.durationOption("neg", null)).hasMessageContaining("option neg");
+    }
 }

@@ -2,7 +2,6 @@ package dev.junction.netty;
 
 import dev.junction.transport.Attributes;
 import java.time.Duration;
-import java.util.Locale;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -83,29 +82,6 @@ public final class NettyOptions {
      * @throws IllegalArgumentException naming {@code option} when the text is not a duration
      */
     public static Duration parseDuration(String option, String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(
-                        Long.parseLong(t.substring(0, t.length() - 2).trim()));
-            } else if (t.endsWith("s")) {
-                return Duration.ofSeconds(
-                        Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else if (t.endsWith("m")) {
-                return Duration.ofMinutes(
-                        Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            } else if (t.endsWith("h")) {
-                return Duration.ofHours(
-                        Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            }
-            long ms = Long.parseLong(t);
-            if (ms >= 0) {
-                return Duration.ofMillis(ms);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("Bad duration for option " + option + ": '" + text
-                + "' (write 500ms, 30s, 2m, 1h or a number of milliseconds)");
+        return dev.junction.transport.Endpoint.parseDuration(option, text);
     }
 }

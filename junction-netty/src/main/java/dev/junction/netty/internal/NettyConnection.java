@@ -106,6 +106,12 @@ final class NettyConnection implements Connection {
             return;
         }
         channel = ch;
+        if (!ch.isActive()) {
+            // It closed before it became this connection's link (a TLS 1.3 server refusing the
+            // client's certificate right after the handshake), so its channelInactive was ignored.
+            linkClosed(ch, new ConnectionClosedException("Connection to " + describe() + " closed by the peer"));
+            return;
+        }
         if (handler != null) {
             ch.config().setAutoRead(true);
         }
