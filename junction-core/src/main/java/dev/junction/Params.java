@@ -104,7 +104,10 @@ public final class Params {
         if (value instanceof JsonNode) {
             return (JsonNode) value;
         }
-        JsonNode tree = mapper.valueToTree(value);
+        if (kind == Kind.POSITIONAL) {
+            return dev.junction.internal.TreeValues.toArray(mapper, (List<?>) value);
+        }
+        JsonNode tree = dev.junction.internal.TreeValues.toTree(mapper, value);
         if (kind == Kind.NAMED && !tree.isObject()) {
             throw new IllegalArgumentException("Named params must convert to a JSON object, not " + tree.getNodeType());
         }

@@ -176,10 +176,7 @@ final class InboundDispatcher {
     }
 
     private JsonNode toTree(Object value) {
-        if (value instanceof JsonNode) {
-            return (JsonNode) value;
-        }
-        return config.mapper().valueToTree(value);
+        return TreeValues.toTree(config.mapper(), value);
     }
 
     private static void logFailure(InboundCall call, Throwable error) {

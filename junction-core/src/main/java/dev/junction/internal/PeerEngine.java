@@ -106,10 +106,12 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
             return CompletableFuture.failedFuture(e);
         }
         call.future.onCancel(f -> cancelOutbound(call));
-        if (!open.get()) {
+        if (open.get()) {
+            send(new Request(call.id, method, tree), error -> pending.fail(call.id, error));
+        } else {
+            // closed between the check above and the registration: failAll may have missed it
             pending.fail(call.id, closedError(null));
         }
-        send(new Request(call.id, method, tree), error -> pending.fail(call.id, error));
         return (CompletableFuture<T>) call.future;
     }
 
@@ -128,10 +130,11 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
 
     /** Sends a batch whose calls are already registered; a failure fails them all. */
     void sendBatch(List<Message> members, List<PendingCall> calls) {
-        if (!open.get()) {
+        if (open.get()) {
+            send(new Batch(members), error -> calls.forEach(c -> pending.fail(c.id, error)));
+        } else {
             calls.forEach(c -> pending.fail(c.id, closedError(null)));
         }
-        send(new Batch(members), error -> calls.forEach(c -> pending.fail(c.id, error)));
     }
 
     PendingCall register(String method, JavaType type, Duration timeout) {
@@ -159,7 +162,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
 
     private Notification cancelNotification(Id id) {
         var params = JsonNodeFactory.instance.objectNode();
-        params.set("id", config.mapper().valueToTree(Long.parseLong(id.text())));
+        params.put("id", Long.parseLong(id.text())); // this peer's ids are always longs
         return new Notification(config.cancelMethod(), params);
     }
 

@@ -146,13 +146,6 @@ final class PendingCalls {
     }
 
     private Object bind(JsonNode result, JavaType type) {
-        Class<?> raw = type.getRawClass();
-        if (JsonNode.class.isAssignableFrom(raw) && raw.isInstance(result)) {
-            return result;
-        }
-        if (raw == Void.class || raw == void.class) {
-            return null;
-        }
-        return config.mapper().convertValue(result, type);
+        return TreeValues.fromTree(config.mapper(), result, type);
     }
 }

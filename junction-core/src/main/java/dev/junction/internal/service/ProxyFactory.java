@@ -41,22 +41,13 @@ public final class ProxyFactory {
         JsonRpcService service = iface.getAnnotation(JsonRpcService.class);
         Map<Method, ProxyMethod> methods = new HashMap<>();
         for (Method method : iface.getMethods()) {
-            if (Modifier.isAbstract(method.getModifiers()) && !isObjectMethod(method)) {
+            if (Modifier.isAbstract(method.getModifiers()) && !ServiceScanner.declaredByObject(method)) {
                 methods.put(method, ProxyMethod.of(method, namespace, service));
             }
         }
         Object proxy = Proxy.newProxyInstance(
                 iface.getClassLoader(), new Class<?>[] {iface}, new Handler(iface, peer, methods));
         return iface.cast(proxy);
-    }
-
-    private static boolean isObjectMethod(Method method) {
-        try {
-            Object.class.getMethod(method.getName(), method.getParameterTypes());
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     private static final class Handler implements InvocationHandler {

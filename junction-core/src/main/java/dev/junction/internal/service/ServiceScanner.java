@@ -101,7 +101,7 @@ public final class ServiceScanner {
     static List<Method> abstractMethods(Class<?> iface) {
         Map<String, Method> bySignature = new LinkedHashMap<>();
         for (Method method : sorted(iface.getMethods())) {
-            if (!Modifier.isAbstract(method.getModifiers()) || isObjectMethod(method)) {
+            if (!Modifier.isAbstract(method.getModifiers()) || declaredByObject(method)) {
                 continue;
             }
             String signature = method.getName() + Arrays.toString(method.getParameterTypes());
@@ -211,15 +211,6 @@ public final class ServiceScanner {
         }
     }
 
-    private static boolean isObjectMethod(Method method) {
-        try {
-            Object.class.getMethod(method.getName(), method.getParameterTypes());
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
-
     private static List<Method> sorted(Method[] methods) {
         List<Method> list = new ArrayList<>();
         for (Method method : methods) {
@@ -229,5 +220,15 @@ public final class ServiceScanner {
         }
         list.sort(ORDER);
         return list;
+    }
+
+    /** True for an interface method that redeclares one of Object's (equals, hashCode, toString). */
+    static boolean declaredByObject(Method method) {
+        try {
+            Object.class.getMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 }

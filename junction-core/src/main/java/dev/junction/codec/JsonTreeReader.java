@@ -1,0 +1,127 @@
+package dev.junction.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.util.ArrayList;
+
+/**
+ * Reads {@code params}, {@code result} and {@code error.data} values into trees straight from the
+ * parser, making the same nodes as {@code ObjectMapper.readTree} without the per-call set-up of a
+ * databind read.
+ */
+final class JsonTreeReader {
+    private JsonTreeReader() {}
+
+    /** The value whose first token is {@code t} (the parser's current token) as a tree. */
+    static JsonNode readTree(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case VALUE_NULL:
+                return NullNode.getInstance();
+            case VALUE_TRUE:
+                return BooleanNode.TRUE;
+            case VALUE_FALSE:
+                return BooleanNode.FALSE;
+            case VALUE_STRING:
+                return TextNode.valueOf(p.getText());
+            case VALUE_NUMBER_INT:
+                return readInteger(p);
+            case VALUE_NUMBER_FLOAT:
+                return readFloat(p);
+            case START_OBJECT:
+            case START_ARRAY:
+                return readContainer(p, t);
+            default:
+                // A JSON parser starts every value with one of the tokens above.
+                throw new IllegalStateException("not the start of a value: " + t);
+        }
+    }
+
+    /**
+     * Reads an array or object ({@code start} is its current first token) into a tree. Iterative
+     * rather than recursive, so that a deep tree within {@code Limits.maxNestingDepth} cannot
+     * overflow the stack.
+     */
+    static ContainerNode<?> readContainer(JsonParser p, JsonToken start) throws IOException {
+        ContainerNode<?> root = newContainer(start);
+        ContainerNode<?> current = root;
+        ArrayList<ContainerNode<?>> parents = null; // only nested containers pay for the list
+        while (true) {
+            JsonToken t = nextToken(p, current);
+            if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                if (parents == null || parents.isEmpty()) {
+                    return root;
+                }
+                current = parents.remove(parents.size() - 1);
+            } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                ContainerNode<?> child = newContainer(t);
+                add(p, current, child);
+                if (parents == null) {
+                    parents = new ArrayList<>();
+                }
+                parents.add(current);
+                current = child;
+            } else if (t == null) {
+                throw new JsonEOFException(p, null, "unexpected end of input");
+            } else {
+                add(p, current, readTree(p, t));
+            }
+        }
+    }
+
+    /** The next token in {@code container}: past the member's name in an object. */
+    private static JsonToken nextToken(JsonParser p, ContainerNode<?> container) throws IOException {
+        if (container instanceof ObjectNode) {
+            return p.nextFieldName() == null ? p.currentToken() : p.nextToken();
+        }
+        return p.nextToken();
+    }
+
+    /** Adds the value that starts at the current token, under its member name in an object. */
+    private static void add(JsonParser p, ContainerNode<?> container, JsonNode value) throws IOException {
+        if (container instanceof ObjectNode) {
+            String name = p.currentName();
+            if (((ObjectNode) container).replace(name, value) != null) {
+                throw DecodeFailure.duplicate(p, name);
+            }
+        } else {
+            ((ArrayNode) container).add(value);
+        }
+    }
+
+    private static JsonNode readInteger(JsonParser p) throws IOException {
+        switch (p.getNumberType()) {
+            case INT:
+                return IntNode.valueOf(p.getIntValue());
+            case LONG:
+                return LongNode.valueOf(p.getLongValue());
+            default:
+                return BigIntegerNode.valueOf(p.getBigIntegerValue());
+        }
+    }
+
+    /** As {@code ObjectMapper} does, floats become doubles; but never Infinity, which is not JSON. */
+    private static JsonNode readFloat(JsonParser p) throws IOException {
+        double d = p.getDoubleValue();
+        return Double.isInfinite(d) ? DecimalNode.valueOf(p.getDecimalValue()) : DoubleNode.valueOf(d);
+    }
+
+    private static ContainerNode<?> newContainer(JsonToken start) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return start == JsonToken.START_OBJECT ? nodes.objectNode() : nodes.arrayNode();
+    }
+}
