@@ -27,6 +27,11 @@ abstract class AbstractServeAndCallTest {
     /** A URI on which nothing listens, in the same scheme. */
     abstract String refusedUri();
 
+    /** The URI clients use (default: the one serve printed). */
+    String clientUri() {
+        return server.uri();
+    }
+
     /** Extra options every call passes (framing, TLS). */
     String[] callOptions() {
         return new String[0];
@@ -51,7 +56,7 @@ abstract class AbstractServeAndCallTest {
         all.add(name);
         all.addAll(List.of(callOptions()));
         for (String arg : args) {
-            all.add(arg.equals("URI") ? server.uri() : arg);
+            all.add(arg.equals("URI") ? clientUri() : arg);
         }
         return Cli.run(all.toArray(String[]::new));
     }
@@ -162,8 +167,8 @@ abstract class AbstractServeAndCallTest {
         Result r = call("--timeout", "200ms", "URI", "sleep", "[3000]");
         assertThat(r.out()).isEmpty();
         assertThat(r.err())
-                .isEqualTo("timed out: sleep on " + server.uri() + " was not answered within 200 ms"
-                        + System.lineSeparator());
+                .startsWith("timed out: sleep on " + clientUri())
+                .endsWith(" was not answered within 200 ms" + System.lineSeparator());
         assertThat(r.exit()).isEqualTo(ExitCodes.TIMEOUT);
     }
 
@@ -172,7 +177,9 @@ abstract class AbstractServeAndCallTest {
         String uri = refusedUri();
         Result r = command("call", uri, "echo", "[1]");
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("cannot connect to " + uri + ": connection refused" + System.lineSeparator());
+        assertThat(r.err())
+                .startsWith("cannot connect to " + uri)
+                .endsWith(": connection refused" + System.lineSeparator());
         assertThat(r.exit()).isEqualTo(ExitCodes.TRANSPORT);
     }
 
@@ -189,7 +196,9 @@ abstract class AbstractServeAndCallTest {
     void a_notification_to_nobody_exits_2() {
         String uri = refusedUri();
         Result r = command("notify", uri, "update");
-        assertThat(r.err()).isEqualTo("cannot connect to " + uri + ": connection refused" + System.lineSeparator());
+        assertThat(r.err())
+                .startsWith("cannot connect to " + uri)
+                .endsWith(": connection refused" + System.lineSeparator());
         assertThat(r.exit()).isEqualTo(2);
     }
 

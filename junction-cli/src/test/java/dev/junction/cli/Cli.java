@@ -36,6 +36,16 @@ final class Cli {
         return "mem://cli-" + UUID.randomUUID();
     }
 
+    /** A TCP port on which nothing listens (it was free a moment ago). */
+    static int freePort() {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** {@code junction serve ARGS} running on a background thread until closed. */
     static final class Server implements AutoCloseable {
         private static final Pattern LISTENING = Pattern.compile("^Listening on (\\S+)$", Pattern.MULTILINE);
