@@ -7,6 +7,9 @@ import dev.junction.RpcClient;
 import dev.junction.TransportException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +48,7 @@ public final class NotifyCommand implements Callable<Integer> {
     ClientOptions connection;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         String target = Clients.endpoint(spec, connection, uri);
         RpcClient client;
@@ -58,7 +61,20 @@ public final class NotifyCommand implements Callable<Integer> {
         }
         try (client) {
             client.notify(method, params == null ? Params.none() : Params.ofTree(params));
+            // close() only starts closing: wait until the link is closed, which is after the queued
+            // notification was written, or the process could exit with it still queued
+            client.close();
+            client.closeFuture().get(connection.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return ExitCodes.OK;
+        } catch (TimeoutException e) {
+            err.println("notify " + method + " on " + target + ": the connection did not close within "
+                    + DurationConverter.format(connection.connectTimeout) + "; the notification may be lost");
+            err.flush();
+            return ExitCodes.TRANSPORT;
+        } catch (ExecutionException e) {
+            err.println("notify " + method + " on " + target + " failed: " + Failures.reason(e.getCause()));
+            err.flush();
+            return ExitCodes.TRANSPORT;
         } catch (TransportException e) {
             err.println("notify " + method + " on " + target + " failed: " + Failures.reason(e));
             err.flush();
