@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         exitCodeOnExecutionException = ExitCodes.INTERNAL,
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            " 0:success (serve: stopped cleanly)",
+            " 0:success",
             " 1:the server answered with a JSON-RPC error (printed on stderr as 'error CODE: MESSAGE')",
             " 2:transport failure: cannot connect or listen, connection lost, TLS failed",
             " 3:the call was not answered within --timeout",
