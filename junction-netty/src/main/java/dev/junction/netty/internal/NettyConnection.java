@@ -10,6 +10,7 @@ import dev.junction.transport.ConnectionHandler;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
@@ -25,6 +26,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -40,6 +42,9 @@ import javax.net.ssl.SSLSession;
  * drain stops and {@link InboundHandler} resumes it when writability returns.
  */
 final class NettyConnection implements Connection {
+    /** How long a closing connection waits for its queued frames to be written. */
+    static final java.time.Duration CLOSE_WRITE_GRACE = java.time.Duration.ofSeconds(5);
+
     private static final int BATCH_BYTES = 256 * 1024;
     private static final int BATCH_FRAMES = 512;
 
@@ -310,13 +315,35 @@ final class NettyConnection implements Connection {
         }
         Channel ch = channel;
         if (ch != null) {
-            ch.close();
+            closeAfterQueuedWrites(ch);
         }
         execute(() -> {
             if (channel == null && !closed.isDone()) {
                 finish(null);
             }
         });
+    }
+
+    /**
+     * Writes what was queued before the close (a notification sent just before, say), then closes
+     * once those writes are done — or after {@link #CLOSE_WRITE_GRACE} if the peer does not read.
+     */
+    private void closeAfterQueuedWrites(Channel ch) {
+        try {
+            ch.eventLoop().execute(() -> {
+                drain(); // writes to the socket at once whatever it takes
+                failQueued(closedError(null));
+                var unwritten = ch.unsafe().outboundBuffer();
+                if (unwritten == null || unwritten.totalPendingWriteBytes() == 0) {
+                    ch.close();
+                    return;
+                }
+                ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                ch.eventLoop().schedule(() -> ch.close(), CLOSE_WRITE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            });
+        } catch (RejectedExecutionException e) {
+            ch.close();
+        }
     }
 
     private void execute(Runnable task) {
