@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -45,8 +46,10 @@ final class JsonTreeReader {
             case START_OBJECT:
             case START_ARRAY:
                 return readContainer(p, t);
+            case VALUE_EMBEDDED_OBJECT:
+                return readEmbedded(p);
             default:
-                // A JSON parser starts every value with one of the tokens above.
+                // A parser starts every value with one of the tokens above.
                 throw new IllegalStateException("not the start of a value: " + t);
         }
     }
@@ -101,6 +104,21 @@ final class JsonTreeReader {
         } else {
             ((ArrayNode) container).add(value);
         }
+    }
+
+    /**
+     * A value of a binary format's own type (never in JSON): bytes as a binary node, anything else
+     * (a BSON datetime as a {@code java.util.Date}, say) as a POJO node holding the parser's value.
+     */
+    private static JsonNode readEmbedded(JsonParser p) throws IOException {
+        Object value = p.getEmbeddedObject();
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        if (value instanceof byte[]) {
+            return BinaryNode.valueOf((byte[]) value);
+        }
+        return JsonNodeFactory.instance.pojoNode(value);
     }
 
     private static JsonNode readInteger(JsonParser p) throws IOException {
