@@ -64,7 +64,16 @@ final class JsonTreeReader {
         ContainerNode<?> current = root;
         ArrayList<ContainerNode<?>> parents = null; // only nested containers pay for the list
         while (true) {
-            JsonToken t = nextToken(p, current);
+            // The member's name as nextFieldName gave it: some parsers (bson4jackson) do not report it
+            // as the current name once a container value has started.
+            String name = null;
+            JsonToken t;
+            if (current instanceof ObjectNode) {
+                name = p.nextFieldName();
+                t = name == null ? p.currentToken() : p.nextToken();
+            } else {
+                t = p.nextToken();
+            }
             if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                 if (parents == null || parents.isEmpty()) {
                     return root;
@@ -72,7 +81,7 @@ final class JsonTreeReader {
                 current = parents.remove(parents.size() - 1);
             } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 ContainerNode<?> child = newContainer(t);
-                add(p, current, child);
+                add(p, current, name, child);
                 if (parents == null) {
                     parents = new ArrayList<>();
                 }
@@ -81,23 +90,14 @@ final class JsonTreeReader {
             } else if (t == null) {
                 throw new JsonEOFException(p, null, "unexpected end of input");
             } else {
-                add(p, current, readTree(p, t));
+                add(p, current, name, readTree(p, t));
             }
         }
     }
 
-    /** The next token in {@code container}: past the member's name in an object. */
-    private static JsonToken nextToken(JsonParser p, ContainerNode<?> container) throws IOException {
+    /** Adds the value that starts at the current token, under {@code name} in an object. */
+    private static void add(JsonParser p, ContainerNode<?> container, String name, JsonNode value) throws IOException {
         if (container instanceof ObjectNode) {
-            return p.nextFieldName() == null ? p.currentToken() : p.nextToken();
-        }
-        return p.nextToken();
-    }
-
-    /** Adds the value that starts at the current token, under its member name in an object. */
-    private static void add(JsonParser p, ContainerNode<?> container, JsonNode value) throws IOException {
-        if (container instanceof ObjectNode) {
-            String name = p.currentName();
             if (((ObjectNode) container).replace(name, value) != null) {
                 throw DecodeFailure.duplicate(p, name);
             }
