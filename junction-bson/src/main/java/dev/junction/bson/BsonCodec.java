@@ -110,7 +110,18 @@ public final class BsonCodec extends JacksonCodec {
      */
     @Override
     public byte[] encode(Message message) {
-        byte[] bytes = super.encode(message);
+        // bson4jackson writes its buffer through an interruptible channel: on a thread whose interrupt
+        // flag is set (a cancelled handler's, say) it would fail with ClosedByInterruptException.
+        // The flag is cleared for the write and restored after it.
+        boolean interrupted = Thread.interrupted();
+        byte[] bytes;
+        try {
+            bytes = super.encode(message);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         // Checked like input, but for the structure only: a NUL in a member name shifts every
         // following element, which bson4jackson writes without complaint.
         BsonValidator.Problem problem = BsonValidator.check(bytes, 0, bytes.length, UNBOUNDED).problem;

@@ -201,6 +201,18 @@ class BsonCodecTest {
     }
 
     @Test
+    void encodingWorksOnAnInterruptedThreadAndKeepsItsFlag() {
+        Notification n = new Notification("m", NODES.arrayNode().add(1));
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(codec.decode(codec.encode(n))).isEqualTo(n);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aNulInsideAStringValueRoundTrips() {
         Notification n = new Notification("m", NODES.arrayNode().add("a\u0000b"));
         assertThat(roundTrip(n)).isEqualTo(n);
