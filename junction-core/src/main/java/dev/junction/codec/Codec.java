@@ -1,6 +1,8 @@
 package dev.junction.codec;
 
+import com.fasterxml.jackson.databind.Module;
 import dev.junction.message.Message;
+import java.util.List;
 
 /**
  * Converts between one frame's bytes and a {@link Message}. The protocol tag ({@code jsonrpc},
@@ -32,4 +34,14 @@ public interface Codec {
      *     say) or a value cannot be written
      */
     byte[] encode(Message message);
+
+    /**
+     * Jackson modules that a peer's {@code ObjectMapper} needs to bind this codec's own value types
+     * (BSON binary and datetimes, say) to and from Java types such as {@code Instant}. The engine does
+     * not register them on its default mapper yet: give the peer a mapper that has them ({@code
+     * objectMapper(...)} on its builder). Default: none.
+     */
+    default List<Module> mapperModules() {
+        return List.of();
+    }
 }

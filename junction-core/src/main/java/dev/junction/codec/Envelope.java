@@ -41,8 +41,9 @@ final class Envelope {
     /** Why a present, non-null error member is unusable; null when it is usable. */
     String errorProblem;
 
-    Message judge(Dialect dialect) {
-        String problem = envelopeProblem(dialect);
+    /** The message, or why it is not one; {@code versionMember} is the protocol's ({@code jsonrpc}). */
+    Message judge(Dialect dialect, String versionMember) {
+        String problem = envelopeProblem(dialect, versionMember);
         if (problem != null) {
             return reject(problem);
         }
@@ -67,12 +68,12 @@ final class Envelope {
         return hasResult || hasError;
     }
 
-    private String envelopeProblem(Dialect dialect) {
+    private String envelopeProblem(Dialect dialect, String versionMember) {
         if (version == BAD && dialect != Dialect.JSONRPC_1_0) {
-            return "jsonrpc must be \"2.0\"";
+            return versionMember + " must be \"2.0\"";
         }
         if (version == NONE && dialect == Dialect.STRICT) {
-            return "missing \"jsonrpc\": \"2.0\"";
+            return "missing \"" + versionMember + "\": \"2.0\"";
         }
         if (idState == BAD) {
             return "id must be a string, a number or null";

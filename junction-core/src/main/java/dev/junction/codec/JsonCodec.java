@@ -77,9 +77,15 @@ public final class JsonCodec implements Codec {
         this.nullResultWithError = b.nullResultWithError;
         this.nullErrorData = b.nullErrorData;
         JsonFactory factory = newFactory(limits);
-        this.reader = new JsonMessageReader(factory, limits, dialect);
+        this.reader = new JsonMessageReader(factory, limits, dialect, Protocol.JSON);
         this.writer = new JsonMessageWriter(
-                factory, limits.maxFrameBytes(), dialect, emptyParams, nullResultWithError, nullErrorData);
+                factory,
+                limits.maxFrameBytes(),
+                dialect,
+                emptyParams,
+                nullResultWithError,
+                nullErrorData,
+                Protocol.JSON);
     }
 
     private static JsonFactory newFactory(Limits limits) {

@@ -24,11 +24,13 @@ final class JsonMessageReader {
     private final JsonFactory factory;
     private final Limits limits;
     private final Dialect dialect;
+    private final Protocol protocol;
 
-    JsonMessageReader(JsonFactory factory, Limits limits, Dialect dialect) {
+    JsonMessageReader(JsonFactory factory, Limits limits, Dialect dialect, Protocol protocol) {
         this.factory = factory;
         this.limits = limits;
         this.dialect = dialect;
+        this.protocol = protocol;
     }
 
     /** Decodes {@code frame[offset, offset + length)}, which the caller has bounds-checked; never throws. */
@@ -37,7 +39,7 @@ final class JsonMessageReader {
         if (length > limits.maxFrameBytes()) {
             return DecodeFailure.frameTooLong(length, limits);
         }
-        String encodingProblem = encodingProblem(frame, offset, length);
+        String encodingProblem = protocol.jsonText ? encodingProblem(frame, offset, length) : null;
         if (encodingProblem != null) {
             return DecodeFailure.parseError(encodingProblem);
         }
@@ -98,6 +100,10 @@ final class JsonMessageReader {
             p.skipChildren();
             return DecodeFailure.invalidRequest("JSON-RPC 1.0 has no batches");
         }
+        if (!protocol.batches) {
+            p.skipChildren();
+            return DecodeFailure.invalidRequest(protocol.displayName + " has no batches");
+        }
         JsonToken t = p.nextToken();
         if (t == JsonToken.END_ARRAY) {
             return DecodeFailure.invalidRequest("empty batch");
@@ -124,11 +130,6 @@ final class JsonMessageReader {
         while ((name = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             switch (name) {
-                case "jsonrpc":
-                    seen = DecodeFailure.once(p, seen, 1, name);
-                    e.version = isVersion2(p, t) ? Envelope.OK : Envelope.BAD;
-                    p.skipChildren();
-                    break;
                 case "method":
                     seen = DecodeFailure.once(p, seen, 2, name);
                     e.hasMethod = true;
@@ -154,10 +155,14 @@ final class JsonMessageReader {
                     JsonErrorReader.read(p, t, e, dialect);
                     break;
                 default:
+                    if (name.equals(protocol.versionMember)) {
+                        seen = DecodeFailure.once(p, seen, 1, name);
+                        e.version = isVersion2(p, t) ? Envelope.OK : Envelope.BAD;
+                    }
                     p.skipChildren();
             }
         }
-        return e.judge(dialect);
+        return e.judge(dialect, protocol.versionMember);
     }
 
     /** The current string, or null after skipping a value of another type. */

@@ -19,12 +19,13 @@ import dev.junction.message.Notification;
 import dev.junction.message.Request;
 import dev.junction.message.Response;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 /** Encodes messages for {@link JsonCodec}, member by member with Jackson's generator. Immutable. */
 final class JsonMessageWriter {
     // Pre-encoded, so that the envelope's names cost no encoding per message.
-    private static final SerializableString JSONRPC = new SerializedString("jsonrpc");
     private static final SerializableString VERSION = new SerializedString("2.0");
     private static final SerializableString METHOD = new SerializedString("method");
     private static final SerializableString PARAMS = new SerializedString("params");
@@ -41,6 +42,7 @@ final class JsonMessageWriter {
     private final EmptyParams emptyParams;
     private final boolean nullResultWithError;
     private final boolean nullErrorData;
+    private final Protocol protocol;
 
     /** Takes the settings of the same names from {@link JsonCodec}. */
     JsonMessageWriter(
@@ -49,8 +51,10 @@ final class JsonMessageWriter {
             Dialect dialect,
             EmptyParams emptyParams,
             boolean nullResultWithError,
-            boolean nullErrorData) {
+            boolean nullErrorData,
+            Protocol protocol) {
         this.factory = factory;
+        this.protocol = protocol;
         this.maxFrameBytes = maxFrameBytes;
         this.dialect = dialect;
         this.emptyParams = emptyParams;
@@ -74,7 +78,7 @@ final class JsonMessageWriter {
         } catch (CodecException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new CodecException("Cannot encode message as JSON: " + e.getMessage(), e);
+            throw new CodecException("Cannot encode message as " + protocol.formatName + ": " + e.getMessage(), e);
         } finally {
             recycler.releaseToPool();
         }
@@ -101,6 +105,10 @@ final class JsonMessageWriter {
     private void writeBatch(JsonGenerator g, List<Message> members) throws IOException {
         if (isV10()) {
             throw new CodecException("JSON-RPC 1.0 has no batches");
+        }
+        if (!protocol.batches) {
+            throw new CodecException(
+                    protocol.displayName + " has no batches: send the calls and notifications one by one");
         }
         if (members.isEmpty()) {
             throw new CodecException("Cannot encode an empty batch (the specification makes [] invalid)");
@@ -216,22 +224,42 @@ final class JsonMessageWriter {
     private void writeStart(JsonGenerator g) throws IOException {
         g.writeStartObject();
         if (!isV10()) {
-            g.writeFieldName(JSONRPC);
+            g.writeFieldName(protocol.versionMemberName);
             g.writeString(VERSION);
         }
     }
 
-    // The id's text is already a valid JSON number (Id checks it), so it is written as is.
-    private static void writeId(JsonGenerator g, Id id) throws IOException {
+    // In JSON the id's text is already a valid number (Id checks it), so it is written as is; other
+    // formats get a native number: int32 or int64 where the value fits, else a big integer or decimal.
+    private void writeId(JsonGenerator g, Id id) throws IOException {
         switch (id.kind()) {
             case STRING:
                 g.writeString(id.text());
                 break;
             case NUMBER:
-                g.writeNumber(id.text());
+                if (protocol.jsonText) {
+                    g.writeNumber(id.text());
+                } else {
+                    writeNativeNumber(g, id.text());
+                }
                 break;
             default:
                 g.writeNull();
+        }
+    }
+
+    private static void writeNativeNumber(JsonGenerator g, String text) throws IOException {
+        if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+            BigInteger v = new BigInteger(text);
+            if (v.bitLength() < 32) {
+                g.writeNumber(v.intValue());
+            } else if (v.bitLength() < 64) {
+                g.writeNumber(v.longValue());
+            } else {
+                g.writeNumber(v);
+            }
+        } else {
+            g.writeNumber(new BigDecimal(text));
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -45,8 +46,10 @@ final class JsonTreeReader {
             case START_OBJECT:
             case START_ARRAY:
                 return readContainer(p, t);
+            case VALUE_EMBEDDED_OBJECT:
+                return readEmbedded(p);
             default:
-                // A JSON parser starts every value with one of the tokens above.
+                // A parser starts every value with one of the tokens above.
                 throw new IllegalStateException("not the start of a value: " + t);
         }
     }
@@ -61,7 +64,16 @@ final class JsonTreeReader {
         ContainerNode<?> current = root;
         ArrayList<ContainerNode<?>> parents = null; // only nested containers pay for the list
         while (true) {
-            JsonToken t = nextToken(p, current);
+            // The member's name as nextFieldName gave it: some parsers (bson4jackson) do not report it
+            // as the current name once a container value has started.
+            String name = null;
+            JsonToken t;
+            if (current instanceof ObjectNode) {
+                name = p.nextFieldName();
+                t = name == null ? p.currentToken() : p.nextToken();
+            } else {
+                t = p.nextToken();
+            }
             if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                 if (parents == null || parents.isEmpty()) {
                     return root;
@@ -69,7 +81,7 @@ final class JsonTreeReader {
                 current = parents.remove(parents.size() - 1);
             } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 ContainerNode<?> child = newContainer(t);
-                add(p, current, child);
+                add(p, current, name, child);
                 if (parents == null) {
                     parents = new ArrayList<>();
                 }
@@ -78,29 +90,35 @@ final class JsonTreeReader {
             } else if (t == null) {
                 throw new JsonEOFException(p, null, "unexpected end of input");
             } else {
-                add(p, current, readTree(p, t));
+                add(p, current, name, readTree(p, t));
             }
         }
     }
 
-    /** The next token in {@code container}: past the member's name in an object. */
-    private static JsonToken nextToken(JsonParser p, ContainerNode<?> container) throws IOException {
+    /** Adds the value that starts at the current token, under {@code name} in an object. */
+    private static void add(JsonParser p, ContainerNode<?> container, String name, JsonNode value) throws IOException {
         if (container instanceof ObjectNode) {
-            return p.nextFieldName() == null ? p.currentToken() : p.nextToken();
-        }
-        return p.nextToken();
-    }
-
-    /** Adds the value that starts at the current token, under its member name in an object. */
-    private static void add(JsonParser p, ContainerNode<?> container, JsonNode value) throws IOException {
-        if (container instanceof ObjectNode) {
-            String name = p.currentName();
             if (((ObjectNode) container).replace(name, value) != null) {
                 throw DecodeFailure.duplicate(p, name);
             }
         } else {
             ((ArrayNode) container).add(value);
         }
+    }
+
+    /**
+     * A value of a binary format's own type (never in JSON): bytes as a binary node, anything else
+     * (a BSON datetime as a {@code java.util.Date}, say) as a POJO node holding the parser's value.
+     */
+    private static JsonNode readEmbedded(JsonParser p) throws IOException {
+        Object value = p.getEmbeddedObject();
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        if (value instanceof byte[]) {
+            return BinaryNode.valueOf((byte[]) value);
+        }
+        return JsonNodeFactory.instance.pojoNode(value);
     }
 
     private static JsonNode readInteger(JsonParser p) throws IOException {
