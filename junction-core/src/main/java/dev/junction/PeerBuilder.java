@@ -179,10 +179,11 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
 
     /** The engine configuration for a connection to or from {@code endpoint}. */
     PeerConfig peerConfig(Endpoint endpoint) {
+        Codec chosen = codecFor(endpoint);
         return new PeerConfig(
                 services.build(),
-                mapper == null ? defaultMapper() : mapper,
-                codecFor(endpoint),
+                mapper == null ? defaultMapper(chosen) : mapper,
+                chosen,
                 executor == null ? DefaultExecutors.handlers() : executor,
                 limits,
                 endpoint == null ? timeout : endpoint.durationOption("timeout", timeout),
@@ -232,9 +233,14 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
         return new TransportOptions(limits, chosen, config.codec().name(), connect, transportOptions);
     }
 
-    static ObjectMapper defaultMapper() {
+    /**
+     * Jackson's mapper, ignoring unknown properties, with the modules the codec needs (BSON's
+     * datetimes, say).
+     */
+    static ObjectMapper defaultMapper(Codec codec) {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModules(codec.mapperModules())
                 .build();
     }
 }
