@@ -225,7 +225,7 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
     }
 
     TransportOptions transportOptions(Endpoint endpoint, PeerConfig config) {
-        Framing chosen = framing;
+        Framing chosen = framing != null ? framing : config.codec().defaultFraming();
         if (endpoint.option("framing") != null) {
             chosen = Framings.forName(endpoint.option("framing"), endpoint.options());
         }

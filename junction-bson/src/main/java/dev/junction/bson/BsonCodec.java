@@ -58,7 +58,8 @@ public final class BsonCodec extends JacksonCodec {
                 .limits(limits)
                 .protocol("bsonrpc", "BSON-RPC")
                 .batches(false)
-                .mapperModules(List.of(new BsonTypesModule())));
+                .mapperModules(List.of(new BsonTypesModule()))
+                .defaultFraming(dev.junction.framing.Framings.bsonLength()));
         this.limits = limits;
     }
 

@@ -13,7 +13,9 @@ import dev.junction.codec.JacksonCodec;
  */
 public final class CborCodec extends JacksonCodec {
     public CborCodec(Limits limits) {
-        super(JacksonCodec.builder("cbor", new CBORFactory()).limits(limits));
+        super(JacksonCodec.builder("cbor", new CBORFactory())
+                .limits(limits)
+                .defaultFraming(dev.junction.framing.Framings.netstring()));
     }
 
     /** Provides {@link CborCodec} under the name {@code cbor}, for {@code ?codec=cbor}. */

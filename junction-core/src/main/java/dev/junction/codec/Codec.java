@@ -37,11 +37,19 @@ public interface Codec {
 
     /**
      * Jackson modules that a peer's {@code ObjectMapper} needs to bind this codec's own value types
-     * (BSON binary and datetimes, say) to and from Java types such as {@code Instant}. The engine does
-     * not register them on its default mapper yet: give the peer a mapper that has them ({@code
-     * objectMapper(...)} on its builder). Default: none.
+     * (BSON binary and datetimes, say) to and from Java types such as {@code Instant}. The engine
+     * registers them on its default mapper; a mapper given to a builder must have them itself.
+     * Default: none.
      */
     default List<Module> mapperModules() {
         return List.of();
+    }
+
+    /**
+     * The framing stream transports use for this codec when the endpoint names none: newline for
+     * JSON text; a binary codec must name a binary-safe one (BSON's length prefix, netstring).
+     */
+    default dev.junction.framing.Framing defaultFraming() {
+        return dev.junction.framing.Framings.newline();
     }
 }

@@ -48,6 +48,7 @@ public class JacksonCodec implements Codec {
     private final Limits limits;
     private final JsonFactory factory;
     private final List<Module> mapperModules;
+    private final dev.junction.framing.Framing defaultFraming;
     private final JsonMessageReader reader;
     private final JsonMessageWriter writer;
 
@@ -58,6 +59,7 @@ public class JacksonCodec implements Codec {
         this.limits = b.limits;
         this.factory = b.factory;
         this.mapperModules = List.copyOf(b.mapperModules);
+        this.defaultFraming = b.defaultFraming;
         configure(factory, limits);
         String format = name.toUpperCase(Locale.ROOT);
         Protocol protocol = new Protocol(format, b.protocolName, b.versionMember, b.batches, false);
@@ -110,6 +112,11 @@ public class JacksonCodec implements Codec {
     }
 
     @Override
+    public dev.junction.framing.Framing defaultFraming() {
+        return defaultFraming;
+    }
+
+    @Override
     public Message decode(byte[] frame, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, frame.length);
         return reader.read(frame, offset, length);
@@ -146,6 +153,7 @@ public class JacksonCodec implements Codec {
         private String protocolName = "JSON-RPC";
         private boolean batches = true;
         private List<Module> mapperModules = List.of();
+        private dev.junction.framing.Framing defaultFraming = dev.junction.framing.Framings.newline();
 
         private Builder(String name, JsonFactory factory) {
             this.name = Objects.requireNonNull(name, "name");
@@ -183,6 +191,12 @@ public class JacksonCodec implements Codec {
         /** Jackson modules a peer's mapper needs for this format's values; see {@link Codec#mapperModules}. */
         public Builder mapperModules(List<Module> value) {
             this.mapperModules = List.copyOf(value);
+            return this;
+        }
+
+        /** The framing on stream transports when the endpoint names none (default: newline). */
+        public Builder defaultFraming(dev.junction.framing.Framing value) {
+            this.defaultFraming = java.util.Objects.requireNonNull(value, "defaultFraming");
             return this;
         }
 
