@@ -95,6 +95,10 @@ public final class CallCommand implements Callable<Integer> {
     ClientOptions connection;
 
     private final Object outputLock = new Object();
+    /** Notifications that came before the answer was printed: printed right after it, in order. */
+    private final java.util.List<String> early = new java.util.ArrayList<>();
+
+    private boolean answerPrinted;
     private final AtomicInteger notificationsSeen = new AtomicInteger();
     private final AtomicLong lastNotificationNanos = new AtomicLong(System.nanoTime());
 
@@ -120,6 +124,8 @@ public final class CallCommand implements Callable<Integer> {
                     client.call(method, JsonNode.class, params == null ? Params.none() : Params.ofTree(params));
             synchronized (outputLock) {
                 out.println(Json.write(result, pretty));
+                early.forEach(out::println);
+                answerPrinted = true;
                 out.flush();
             }
             if (notifications) {
@@ -128,6 +134,7 @@ public final class CallCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (RpcException e) {
+            printEarlyNotifications(out);
             err.println("error " + e.code() + ": " + e.errorMessage());
             if (e.data() != null) {
                 err.println(Json.write(e.data(), pretty));
@@ -163,14 +170,26 @@ public final class CallCommand implements Callable<Integer> {
                 line.set("params", n.params());
             }
             synchronized (outputLock) {
-                out.println(Json.write(line, false));
-                out.flush();
+                if (answerPrinted) {
+                    out.println(Json.write(line, false));
+                    out.flush();
+                } else {
+                    early.add(Json.write(line, false));
+                }
             }
             notificationsSeen.incrementAndGet();
             lastNotificationNanos.set(System.nanoTime());
             return;
         }
         chain.proceed(chain.message());
+    }
+
+    private void printEarlyNotifications(PrintWriter out) {
+        synchronized (outputLock) {
+            early.forEach(out::println);
+            answerPrinted = true;
+            out.flush();
+        }
     }
 
     private void awaitQuiet() throws InterruptedException {
