@@ -50,7 +50,8 @@ public final class Params {
 
     /** Positional params from a list. */
     public static Params positional(List<?> values) {
-        return new Params(Kind.POSITIONAL, List.copyOf(values));
+        // not List.copyOf: null is a valid positional param
+        return new Params(Kind.POSITIONAL, Collections.unmodifiableList(new java.util.ArrayList<>(values)));
     }
 
     /** Named params from a map of name to value. */
