@@ -14,6 +14,11 @@ public final class Control {
     public static final byte[] HELLO = control("junction:hello");
     /** Either side closes its end of the conversation in order. */
     public static final byte[] BYE = control("junction:bye");
+    /**
+     * A REQ client that replaced its socket (lazy pirate) says, from the new one, that the old
+     * identity that follows this prefix is gone, so the server closes that connection.
+     */
+    public static final byte[] BYE_FOR = control("junction:bye-for:");
     /** A publisher's heartbeat. */
     public static final byte[] HEARTBEAT = control("junction:heartbeat");
 
@@ -28,6 +33,17 @@ public final class Control {
 
     public static boolean isControl(byte[] payload) {
         return payload.length >= 4 && payload[0] == 0 && payload[1] == 0 && payload[2] == 0 && payload[3] == 0;
+    }
+
+    public static boolean startsWith(byte[] payload, byte[] prefix) {
+        return payload.length >= prefix.length && Arrays.equals(payload, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** {@code prefix} followed by {@code rest}. */
+    public static byte[] concat(byte[] prefix, byte[] rest) {
+        byte[] result = Arrays.copyOf(prefix, prefix.length + rest.length);
+        System.arraycopy(rest, 0, result, prefix.length, rest.length);
+        return result;
     }
 
     public static boolean is(byte[] payload, byte[] control) {

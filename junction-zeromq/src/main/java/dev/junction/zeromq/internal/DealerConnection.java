@@ -40,7 +40,7 @@ final class DealerConnection extends ZmqConnection {
     }
 
     private Void openSocket() {
-        socket = ZmqContext.get().createSocket(SocketType.DEALER);
+        socket = ZmqContext.get().getContext().socket(SocketType.DEALER);
         try {
             settings.configure(socket);
             String identity = settings.string("identity");

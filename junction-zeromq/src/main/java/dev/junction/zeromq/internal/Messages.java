@@ -59,6 +59,12 @@ final class Messages {
         return null;
     }
 
+    /** The request in a frame, or null. */
+    Request request(byte[] frame) {
+        Message m = decode(frame);
+        return m instanceof Request ? (Request) m : null;
+    }
+
     /** The method of a notification, or null. */
     Notification notification(byte[] frame) {
         Message m = decode(frame);

@@ -63,10 +63,11 @@ final class RouterListener implements Listener {
     }
 
     private Endpoint open() {
-        socket = ZmqContext.get().createSocket(SocketType.ROUTER);
+        socket = ZmqContext.get().getContext().socket(SocketType.ROUTER);
         try {
             settings.configure(socket);
             socket.setRouterMandatory(true);
+            socket.setRouterHandover(true);
             Endpoint result = settings.attach(socket);
             loop.register(socket, this::onReadable);
             return result;
@@ -122,6 +123,16 @@ final class RouterListener implements Listener {
             peer.principal(metadata.get(Metadata.USER_ID));
         }
         if (Control.isControl(payload)) {
+            if (Control.startsWith(payload, Control.BYE_FOR)) {
+                byte[] gone = java.util.Arrays.copyOfRange(payload, Control.BYE_FOR.length, payload.length);
+                Peer old = peers.get(ByteBuffer.wrap(gone));
+                if (old != null && old != peer) {
+                    old.remoteGone();
+                }
+            }
+            if (peer.lockStep() && !Control.is(payload, Control.HELLO)) {
+                sendFrames(peer.envelope, new byte[0]); // a REQ sender waits for a reply to anything
+            }
             return; // HELLO, or a control message of a later version
         }
         if (peer.lockStep()) {

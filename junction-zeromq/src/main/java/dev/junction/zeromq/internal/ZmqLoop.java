@@ -33,6 +33,7 @@ public final class ZmqLoop {
         final ZMQ.Socket socket;
         final Runnable onReadable;
         Runnable onWritable;
+        java.nio.channels.SelectionKey key;
 
         Registration(ZMQ.Socket socket, Runnable onReadable) {
             this.socket = socket;
@@ -68,8 +69,7 @@ public final class ZmqLoop {
     private final List<Registration> registrations = new ArrayList<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final ByteBuffer drain = ByteBuffer.allocate(64);
-    private ZMQ.Poller poller;
-    private boolean dirty = true;
+    private final java.nio.channels.Selector selector;
     private volatile boolean running = true;
 
     /** Starts a loop on a new daemon thread named {@code junction-zmq-<name>-<n>}. */
@@ -77,6 +77,8 @@ public final class ZmqLoop {
         try {
             pipe = Pipe.open();
             pipe.source().configureBlocking(false);
+            selector = java.nio.channels.Selector.open();
+            pipe.source().register(selector, java.nio.channels.SelectionKey.OP_READ);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,8 +119,13 @@ public final class ZmqLoop {
 
     /** Polls {@code socket} for input from now on. Loop thread. */
     public void register(ZMQ.Socket socket, Runnable onReadable) {
-        registrations.add(new Registration(socket, onReadable));
-        dirty = true;
+        Registration r = new Registration(socket, onReadable);
+        try {
+            r.key = socket.getFD().register(selector, java.nio.channels.SelectionKey.OP_READ);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            throw new IllegalStateException("Cannot poll a closed socket", e);
+        }
+        registrations.add(r);
     }
 
     /**
@@ -127,17 +134,21 @@ public final class ZmqLoop {
      */
     public void onWritable(ZMQ.Socket socket, Runnable onWritable) {
         for (Registration r : registrations) {
-            if (r.socket == socket && r.onWritable != onWritable) {
+            if (r.socket == socket) {
                 r.onWritable = onWritable;
-                dirty = true;
             }
         }
     }
 
     /** Stops polling {@code socket}. Loop thread. */
     public void unregister(ZMQ.Socket socket) {
-        registrations.removeIf(r -> r.socket == socket);
-        dirty = true;
+        registrations.removeIf(r -> {
+            if (r.socket == socket) {
+                r.key.cancel();
+                return true;
+            }
+            return false;
+        });
     }
 
     /** Runs {@code action} on the loop thread after {@code delayMillis}. Loop thread. */
@@ -166,42 +177,44 @@ public final class ZmqLoop {
                 if (!running) {
                     break;
                 }
-                if (dirty) {
-                    rebuildPoller();
+                // A ZeroMQ socket's wake-up signal is edge-triggered and any operation on the socket may
+                // consume it, so what is ready already is asked for before sleeping.
+                if (anyReady()) {
+                    selector.selectNow();
+                } else {
+                    selector.select(Math.max(0, wait));
                 }
-                // A ZeroMQ socket's wake-up signal is edge-triggered and a send may consume it, so
-                // input already waiting is looked for before sleeping.
-                poller.poll(inputWaiting() ? 0 : wait);
-                if (poller.pollin(0)) {
-                    drainPipe();
-                }
-                List<Registration> polled = List.copyOf(registrations);
-                for (int i = 0; i < polled.size(); i++) {
-                    Registration r = polled.get(i);
+                selector.selectedKeys().clear();
+                drainPipe();
+                for (Registration r : List.copyOf(registrations)) {
                     if (!registrations.contains(r)) {
                         continue; // unregistered by an earlier callback of this round
                     }
-                    if (poller.pollin(i + 1) || (r.socket.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+                    int events = r.socket.getEvents();
+                    if ((events & ZMQ.Poller.POLLIN) != 0) {
                         safely(r.onReadable);
                     }
-                    if (r.onWritable != null && poller.pollout(i + 1)) {
+                    if (r.onWritable != null && registrations.contains(r) && (events & ZMQ.Poller.POLLOUT) != 0) {
                         safely(r.onWritable);
                     }
                 }
             }
-        } catch (RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
             log.error("ZeroMQ loop {} failed", thread.getName(), e);
         } finally {
-            if (poller != null) {
-                poller.close();
+            try {
+                selector.close();
+            } catch (IOException e) {
+                log.debug("Could not close a selector: {}", e.toString());
             }
             closePipe();
         }
     }
 
-    private boolean inputWaiting() {
+    private boolean anyReady() {
         for (Registration r : registrations) {
-            if ((r.socket.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+            int events = r.socket.getEvents();
+            if ((events & ZMQ.Poller.POLLIN) != 0 || r.onWritable != null && (events & ZMQ.Poller.POLLOUT) != 0) {
                 return true;
             }
         }
@@ -231,18 +244,6 @@ public final class ZmqLoop {
             safely(next.action);
         }
         return -1;
-    }
-
-    private void rebuildPoller() {
-        if (poller != null) {
-            poller.close();
-        }
-        poller = ZmqContext.get().createPoller(registrations.size() + 1);
-        poller.register(pipe.source(), ZMQ.Poller.POLLIN);
-        for (Registration r : registrations) {
-            poller.register(r.socket, ZMQ.Poller.POLLIN | (r.onWritable == null ? 0 : ZMQ.Poller.POLLOUT));
-        }
-        dirty = false;
     }
 
     private void drainPipe() {

@@ -22,6 +22,9 @@ public final class ZmqTransports {
                 case "zmq-dealer":
                     return CompletableFuture.completedFuture(
                             DealerConnection.open(new ZmqSettings(endpoint, options, false)));
+                case "zmq-req":
+                    return CompletableFuture.completedFuture(
+                            ReqConnection.open(new ZmqSettings(endpoint, options, false)));
                 default:
                     throw wrongSide(endpoint, "listen on (Junction.server().listen(...))");
             }
