@@ -2,11 +2,8 @@ package dev.junction.zeromq;
 
 import dev.junction.testkit.AbstractTransportConformanceTest;
 import dev.junction.transport.Endpoint;
-import org.junit.jupiter.api.Disabled;
 
 /** The conformance suite over a REQ client and a REP server: what a lock-step pattern can carry. */
-@Disabled("Work in progress: intermittently a REQ call is not sent or answered until the engine deadline"
-        + " (30 s); see junction-zeromq/README.md, Status")
 @SkipTests(
         value = {
             "closingTheClientFailsItsPendingCallsAtOnce",
