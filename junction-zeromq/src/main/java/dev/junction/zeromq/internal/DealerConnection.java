@@ -1,0 +1,108 @@
+package dev.junction.zeromq.internal;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import zmq.Msg;
+
+/**
+ * A DEALER client: one connection, fully asynchronous (many calls in flight, notifications both
+ * ways). It takes a fixed random routing identity (or the {@code identity} option), so a ROUTER
+ * server knows it again after ZeroMQ reconnects, and announces itself with {@link Control#HELLO}
+ * (off with {@code hello=false}, for servers that are not Junction). The payload is the last frame
+ * of each message; frames before it (a REQ-style delimiter) are ignored.
+ */
+final class DealerConnection extends ZmqConnection {
+    private final ZmqSettings settings;
+    private final Outbox outbox;
+    private ZMQ.Socket socket; // loop thread only
+
+    private DealerConnection(ZmqSettings settings, ZmqLoop loop) {
+        super(
+                loop,
+                new ZmqAddress("zmq-dealer:local"),
+                new ZmqAddress(settings.endpoint().toString()));
+        this.settings = settings;
+        this.outbox = new Outbox(loop, settings, "DEALER " + settings.endpoint());
+    }
+
+    static DealerConnection open(ZmqSettings settings) {
+        ZmqLoop loop = new ZmqLoop("dealer");
+        DealerConnection c = new DealerConnection(settings, loop);
+        try {
+            loop.submit(c::openSocket).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            loop.stop();
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
+        return c;
+    }
+
+    private Void openSocket() {
+        socket = ZmqContext.get().getContext().socket(SocketType.DEALER);
+        try {
+            settings.configure(socket);
+            String identity = settings.string("identity");
+            socket.setIdentity(
+                    identity != null
+                            ? identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                            : ("junction-" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            settings.attach(socket);
+            loop.register(socket, this::onReadable);
+            outbox.socket(socket);
+            if (settings.bool("hello", true)) {
+                outbox.send(new CompletableFuture<>(), Control.HELLO);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private void onReadable() {
+        for (int n = 0; n < ZmqLoop.maxBurst() && socket != null; n++) {
+            Msg last = socket.base().recv(ZMQ.DONTWAIT);
+            if (last == null) {
+                return;
+            }
+            while (last.hasMore()) {
+                last = socket.base().recv(0);
+            }
+            byte[] payload = last.data();
+            if (last.getMetadata() != null) {
+                principal(last.getMetadata().get(zmq.io.Metadata.USER_ID));
+            }
+            if (Control.is(payload, Control.BYE)) {
+                remoteClosed(null);
+                return;
+            }
+            if (payload.length > 0 && !Control.isControl(payload)) {
+                deliver(payload);
+            }
+        }
+    }
+
+    @Override
+    protected void admit() {
+        outbox.admit();
+    }
+
+    @Override
+    protected void write(byte[] frame, CompletableFuture<Void> result) {
+        outbox.send(result, frame);
+    }
+
+    @Override
+    protected void release(boolean orderly) {
+        if (orderly && settings.bool("hello", true)) {
+            socket.send(Control.BYE, ZMQ.DONTWAIT);
+        }
+        outbox.failAll(new dev.junction.ConnectionClosedException("Connection to " + remoteAddress() + " closed"));
+        loop.unregister(socket);
+        socket.close();
+        socket = null;
+        loop.stop();
+    }
+}
