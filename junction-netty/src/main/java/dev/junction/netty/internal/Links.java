@@ -12,6 +12,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
@@ -22,6 +23,9 @@ import javax.net.ssl.SSLParameters;
  * and client channels (connect, then the TLS handshake).
  */
 final class Links {
+    /** The channel's SslHandler, kept beyond the pipeline's teardown. */
+    static final AttributeKey<SslHandler> TLS_HANDLER = AttributeKey.valueOf("junction.tls");
+
     private Links() {}
 
     /** Sets up {@code ch}'s pipeline for {@code connection}; a client passes the host it dials. */
@@ -40,6 +44,7 @@ final class Links {
                 handler = ssl.newHandler(ch.alloc());
             }
             handler.setHandshakeTimeoutMillis(Math.max(1, s.connectTimeout.toMillis()));
+            ch.attr(TLS_HANDLER).set(handler);
             p.addLast("tls", handler);
         }
         if (!s.idleTimeout.isZero()) {
@@ -75,11 +80,13 @@ final class Links {
                 return;
             }
             Channel ch = connect.channel();
-            SslHandler tls = ch.pipeline().get(SslHandler.class);
-            if (tls == null) {
+            if (ssl == null) {
                 result.complete(ch);
                 return;
             }
+            // Not ch.pipeline().get(SslHandler.class): a handshake refused at once closes the
+            // channel and empties its pipeline before this runs; the handler still has the cause.
+            SslHandler tls = ch.attr(TLS_HANDLER).get();
             // AUTO_READ is off until the connection starts; the handshake needs a first read
             // (SslHandler issues the later ones itself).
             ch.read();

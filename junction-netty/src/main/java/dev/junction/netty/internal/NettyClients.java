@@ -33,7 +33,10 @@ public final class NettyClients {
             }
             ch.eventLoop().execute(() -> {
                 connection.linkUp(ch);
-                if (!result.complete(connection)) {
+                if (!connection.isOpen()) {
+                    // the peer closed it between the handshake and now: a refusal, not a connection
+                    result.completeExceptionally(Links.connectError(s, new java.nio.channels.ClosedChannelException()));
+                } else if (!result.complete(connection)) {
                     connection.close();
                 }
             });

@@ -100,7 +100,7 @@ final class NettyConnection implements Connection {
         loop = ch.eventLoop();
         remote = ch.remoteAddress();
         local = ch.localAddress();
-        SslHandler ssl = ch.pipeline().get(SslHandler.class);
+        SslHandler ssl = ch.attr(Links.TLS_HANDLER).get();
         if (ssl != null) {
             SSLSession session = ssl.engine().getSession();
             attributes.set(NettyOptions.SSL_SESSION, session);

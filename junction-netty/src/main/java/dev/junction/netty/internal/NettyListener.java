@@ -78,7 +78,7 @@ public final class NettyListener implements Listener {
         ch.closeFuture().addListener(f -> active.decrementAndGet());
         NettyConnection connection = new NettyConnection(settings);
         Links.initPipeline(ch, connection, ssl, false);
-        SslHandler tls = ch.pipeline().get(SslHandler.class);
+        SslHandler tls = ch.attr(Links.TLS_HANDLER).get();
         if (tls == null) {
             connection.linkUp(ch);
             handOver(connection);
