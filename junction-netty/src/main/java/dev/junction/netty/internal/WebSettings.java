@@ -68,22 +68,42 @@ final class WebSettings {
         this.codec = codec(s);
     }
 
+    /**
+     * The codec named by the transport options, or null for a codec given to the builder that no
+     * provider knows by name (the transport options carry only the name).
+     */
     private static Codec codec(Settings s) {
         try {
             return Codecs.forName(s.options.codecName(), s.limits);
         } catch (IllegalArgumentException e) {
-            return JsonCodec.builder().limits(s.limits).build(); // a custom codec not known by name
+            return null;
         }
     }
 
-    /** Whether messages travel as binary frames and bodies. */
+    /**
+     * Whether messages travel as binary frames and bodies: the codec says; a codec unknown by name
+     * is taken as binary unless its name starts with {@code json}.
+     */
     boolean binary() {
-        return codec.isBinary();
+        return codec != null
+                ? codec.isBinary()
+                : !s().options.codecName().toLowerCase(java.util.Locale.ROOT).startsWith("json");
+    }
+
+    private Settings s() {
+        return common;
+    }
+
+    /** The codec to look into bodies with: the named one, else JSON. */
+    Codec codecOrJson() {
+        return codec != null ? codec : JsonCodec.builder().limits(common.limits).build();
     }
 
     /** The content type of bodies: {@code application/json}, or {@code application/NAME} for a binary codec. */
     String contentType() {
-        return binary() ? "application/" + codec.name() : "application/json";
+        return binary()
+                ? "application/" + common.options.codecName().toLowerCase(java.util.Locale.ROOT)
+                : "application/json";
     }
 
     /** Whether the origin {@code origin} may call (true when CORS is off: browsers' same-origin rules apply). */
