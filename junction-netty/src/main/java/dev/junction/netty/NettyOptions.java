@@ -98,7 +98,7 @@ public final class NettyOptions {
      * from another origin is refused with 403.
      */
     public static final String CORS = "cors";
-    /** HTTP client: most keep-alive connections to the server at once (default 8). */
+    /** HTTP client: most HTTP connections to the server at once, one call (POST) on each (default 32); more calls wait. */
     public static final String POOL_SIZE = "poolSize";
 
     /** The connection attribute holding the TLS session of a {@code tls://} connection. */

@@ -8,6 +8,9 @@ final class HttpClients {
     private HttpClients() {}
 
     static CompletableFuture<Connection> connect(Settings s) {
-        throw new UnsupportedOperationException("http:// is not implemented yet");
+        WebSettings w = new WebSettings(s);
+        HttpClientConnection connection = new HttpClientConnection(
+                w, s.tls ? TlsContexts.forClient(s) : null, EventLoops.group().next());
+        return connection.connect();
     }
 }

@@ -58,7 +58,7 @@ final class WebSettings {
                                 .map(String::trim)
                                 .filter(o -> !o.isEmpty())
                                 .collect(Collectors.toUnmodifiableSet());
-        this.poolSize = s.integer(NettyOptions.POOL_SIZE, 8);
+        this.poolSize = s.integer(NettyOptions.POOL_SIZE, 32);
         if (poolSize <= 0) {
             throw new IllegalArgumentException("poolSize must be > 0: " + poolSize);
         }
