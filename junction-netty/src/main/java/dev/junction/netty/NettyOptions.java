@@ -5,7 +5,8 @@ import java.time.Duration;
 import javax.net.ssl.SSLSession;
 
 /**
- * The settings of the {@code tcp://} and {@code tls://} transports. Each key is both a URI option
+ * The settings of the {@code tcp://}, {@code tls://}, {@code ws://}, {@code wss://}, {@code http://}
+ * and {@code https://} transports (the TLS options apply to {@code wss} and {@code https} too). Each key is both a URI option
  * ({@code tcp://host:4000?idleTimeout=5m}) and a key for {@code
  * PeerBuilder.transportOption(key, value)}; a URI option wins over a builder setting of the same
  * key. Builder values may be strings (as in a URI), numbers, booleans, {@link Duration}s, or for
@@ -70,8 +71,44 @@ public final class NettyOptions {
      */
     public static final String SSL_CONTEXT = "sslContext";
 
+    /** WebSocket and HTTP: the subprotocol the client asks for, or the comma-separated ones the server accepts. */
+    public static final String SUBPROTOCOL = "subprotocol";
+    /** WebSocket: permessage-deflate (default true: the server accepts it, the client offers it). */
+    public static final String COMPRESSION = "compression";
+    /** WebSocket: send a ping after this long without one (default 30 s; 0: never). */
+    public static final String PING_INTERVAL = "pingInterval";
+    /** WebSocket: close a peer that sends nothing for this long after a ping (default 30 s). */
+    public static final String PING_TIMEOUT = "pingTimeout";
+    /**
+     * WebSocket and HTTP clients: extra request headers, a {@code Map<String, String>} (builder only;
+     * in a URI, {@code header.NAME=value}).
+     */
+    public static final String HEADERS = "headers";
+    /** WebSocket and HTTP clients: the user of HTTP Basic credentials (with {@link #PASSWORD}). */
+    public static final String USER = "user";
+    /** WebSocket and HTTP clients: the password of HTTP Basic credentials. */
+    public static final String PASSWORD = "password";
+    /** WebSocket and HTTP clients: a Bearer token sent as {@code Authorization: Bearer TOKEN}. */
+    public static final String TOKEN = "token";
+    /** WebSocket and HTTP servers (builder only): an {@link Authenticator}; a refusal answers 401. */
+    public static final String AUTHENTICATOR = "authenticator";
+    /**
+     * WebSocket and HTTP servers: origins allowed, {@code *} or a comma-separated list (default: no
+     * CORS headers, any origin). HTTP answers preflights and sets CORS headers; a WebSocket upgrade
+     * from another origin is refused with 403.
+     */
+    public static final String CORS = "cors";
+    /** HTTP client: most HTTP connections to the server at once, one call (POST) on each (default 32); more calls wait. */
+    public static final String POOL_SIZE = "poolSize";
+
     /** The connection attribute holding the TLS session of a {@code tls://} connection. */
     public static final Attributes.Key<SSLSession> SSL_SESSION = Attributes.Key.of("netty.sslSession");
+
+    /** The connection attribute holding the HTTP request that opened a WebSocket or carried an HTTP call (servers). */
+    public static final Attributes.Key<HandshakeInfo> HANDSHAKE = Attributes.Key.of("netty.handshake");
+
+    /** The connection attribute holding the {@link WebSocketSession} of a {@code ws://} or {@code wss://} connection. */
+    public static final Attributes.Key<WebSocketSession> WEB_SOCKET = Attributes.Key.of("netty.webSocket");
 
     private NettyOptions() {}
 

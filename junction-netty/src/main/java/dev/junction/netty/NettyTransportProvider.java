@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 public final class NettyTransportProvider implements TransportProvider {
     @Override
     public Set<String> schemes() {
-        return Set.of("tcp", "tls");
+        return Set.of("tcp", "tls", "ws", "wss", "http", "https");
     }
 
     /**

@@ -33,24 +33,34 @@ final class Links {
         Settings s = connection.settings();
         ChannelPipeline p = ch.pipeline();
         if (ssl != null) {
-            SslHandler handler;
-            if (client) {
-                handler = ssl.newHandler(ch.alloc(), s.endpoint.host(), s.endpoint.port());
-                SSLEngine engine = handler.engine();
-                SSLParameters params = engine.getSSLParameters();
-                params.setEndpointIdentificationAlgorithm(TlsContexts.hostnameVerification(s) ? "HTTPS" : null);
-                engine.setSSLParameters(params);
-            } else {
-                handler = ssl.newHandler(ch.alloc());
-            }
-            handler.setHandshakeTimeoutMillis(Math.max(1, s.connectTimeout.toMillis()));
-            ch.attr(TLS_HANDLER).set(handler);
-            p.addLast("tls", handler);
+            p.addLast("tls", sslHandler(ch, s, ssl, client));
         }
+        addIdle(p, s);
+        p.addLast("junction", new InboundHandler(connection));
+    }
+
+    /** The TLS handler of a link: a client verifies the host name it dials unless told not to. */
+    static SslHandler sslHandler(Channel ch, Settings s, SslContext ssl, boolean client) {
+        SslHandler handler;
+        if (client) {
+            handler = ssl.newHandler(ch.alloc(), s.endpoint.host(), s.endpoint.port());
+            SSLEngine engine = handler.engine();
+            SSLParameters params = engine.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm(TlsContexts.hostnameVerification(s) ? "HTTPS" : null);
+            engine.setSSLParameters(params);
+        } else {
+            handler = ssl.newHandler(ch.alloc());
+        }
+        handler.setHandshakeTimeoutMillis(Math.max(1, s.connectTimeout.toMillis()));
+        ch.attr(TLS_HANDLER).set(handler);
+        return handler;
+    }
+
+    /** The idle-timeout handler, when {@code idleTimeout} is set. */
+    static void addIdle(ChannelPipeline p, Settings s) {
         if (!s.idleTimeout.isZero()) {
             p.addLast("idle", new IdleStateHandler(0, 0, s.idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         }
-        p.addLast("junction", new InboundHandler(connection));
     }
 
     /**
@@ -109,7 +119,8 @@ final class Links {
     /** The error for a failed connect: names the endpoint, carries the cause. */
     static TransportException connectError(Settings s, Throwable cause) {
         Throwable real = unwrap(cause);
-        String where = s.endpoint.scheme() + "://" + s.endpoint.host() + ":" + s.endpoint.port();
+        String where = s.endpoint.scheme() + "://" + s.endpoint.host() + ":" + s.endpoint.port()
+                + (s.web ? s.endpoint.path() : "");
         return new TransportException("Cannot connect to " + where + ": " + real, real);
     }
 }

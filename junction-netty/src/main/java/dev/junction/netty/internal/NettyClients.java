@@ -15,6 +15,12 @@ public final class NettyClients {
     /** Connects; the future fails with a TransportException that names the endpoint and carries the cause. */
     public static CompletableFuture<Connection> connect(Endpoint endpoint, TransportOptions options) {
         Settings s = new Settings(endpoint, options);
+        if (s.web) {
+            if (s.reconnect) {
+                throw new IllegalArgumentException("reconnect is supported on tcp:// and tls:// only");
+            }
+            return endpoint.scheme().startsWith("ws") ? WebSockets.connect(s) : HttpClients.connect(s);
+        }
         if (endpoint.port() < 0) {
             throw new IllegalArgumentException(
                     "A " + endpoint.scheme() + ":// endpoint needs a port: " + endpoint.host());

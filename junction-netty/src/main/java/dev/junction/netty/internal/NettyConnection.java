@@ -10,7 +10,6 @@ import dev.junction.transport.ConnectionHandler;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import java.net.SocketAddress;
@@ -68,10 +67,32 @@ final class NettyConnection implements Connection {
     private volatile Principal principal;
     private volatile boolean closedByUser;
     private Reconnector reconnector;
+    /** WebSocket: turns a payload into one frame message; null for stream framing. */
+    private final java.util.function.Function<byte[], Object> messages;
+    /** Closes a link; WebSocket sends its close frame first. */
+    private volatile java.util.function.Consumer<Channel> linkCloser = Channel::close;
+
     private long flushes; // on the event loop; read by tests
 
     NettyConnection(Settings settings) {
+        this(settings, null);
+    }
+
+    /** A connection whose payloads are written as one message each, made by {@code messages} (WebSocket frames). */
+    NettyConnection(Settings settings, java.util.function.Function<byte[], Object> messages) {
         this.settings = settings;
+        this.messages = messages;
+    }
+
+    void linkCloser(java.util.function.Consumer<Channel> closer) {
+        this.linkCloser = closer;
+    }
+
+    /** Sets the principal an authenticator found (after {@link #linkUp}). */
+    void authenticated(Principal value) {
+        if (value != null) {
+            principal = value;
+        }
     }
 
     void reconnectWith(Reconnector value) {
@@ -243,6 +264,20 @@ final class NettyConnection implements Connection {
             return;
         }
         boolean wrote = false;
+        if (messages != null) {
+            Outbound.Frame f;
+            while (ch.isWritable() && (f = queue.poll()) != null) {
+                CompletableFuture<Void> written = f.written;
+                wrote = true;
+                ch.write(messages.apply(f.payload)).addListener(done -> {
+                    if (done.isSuccess()) {
+                        written.complete(null);
+                    } else {
+                        written.completeExceptionally(writeError(ch, done.cause()));
+                    }
+                });
+            }
+        }
         while (ch.isWritable() && !queue.isEmpty()) {
             CompositeByteBuf batch = Unpooled.compositeBuffer(Integer.MAX_VALUE);
             List<CompletableFuture<Void>> waiting = new ArrayList<>();
@@ -335,10 +370,10 @@ final class NettyConnection implements Connection {
                 failQueued(closedError(null));
                 var unwritten = ch.unsafe().outboundBuffer();
                 if (unwritten == null || unwritten.totalPendingWriteBytes() == 0) {
-                    ch.close();
+                    linkCloser.accept(ch);
                     return;
                 }
-                ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(done -> linkCloser.accept(ch));
                 ch.eventLoop().schedule(() -> ch.close(), CLOSE_WRITE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             });
         } catch (RejectedExecutionException e) {

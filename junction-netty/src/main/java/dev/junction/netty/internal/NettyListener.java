@@ -34,11 +34,14 @@ public final class NettyListener implements Listener {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Channel serverChannel;
     private final Endpoint bound;
+    /** ws, wss, http, https: their settings; null for tcp and tls. */
+    private final WebSettings web;
 
     NettyListener(Settings settings, Consumer<Connection> onAccept) {
         this.settings = settings;
         this.ssl = settings.tls ? TlsContexts.forServer(settings) : null;
         this.onAccept = onAccept;
+        this.web = settings.web ? new WebSettings(settings) : null;
         ServerBootstrap b = new ServerBootstrap()
                 .group(EventLoops.group())
                 .channel(EventLoops.serverChannel())
@@ -76,6 +79,14 @@ public final class NettyListener implements Listener {
             return;
         }
         ch.closeFuture().addListener(f -> active.decrementAndGet());
+        if (web != null) {
+            if (web.common.endpoint.scheme().startsWith("ws")) {
+                WebSockets.initServer(ch, web, ssl, this::handOver);
+            } else {
+                HttpServers.initServer(ch, web, ssl, this::handOver);
+            }
+            return;
+        }
         NettyConnection connection = new NettyConnection(settings);
         Links.initPipeline(ch, connection, ssl, false);
         SslHandler tls = ch.attr(Links.TLS_HANDLER).get();
@@ -99,7 +110,7 @@ public final class NettyListener implements Listener {
         });
     }
 
-    private void handOver(NettyConnection connection) {
+    private void handOver(Connection connection) {
         try {
             onAccept.accept(connection);
         } catch (RuntimeException e) {

@@ -29,6 +29,8 @@ public final class Settings {
     final Duration reconnectMaxDelay;
     final boolean waitForLink;
     final boolean tls;
+    /** ws, wss, http or https. */
+    final boolean web;
 
     Settings(Endpoint endpoint, TransportOptions options) {
         this.endpoint = endpoint;
@@ -43,7 +45,9 @@ public final class Settings {
         this.reconnectInitialDelay = duration(NettyOptions.RECONNECT_INITIAL_DELAY, Duration.ofMillis(100));
         this.reconnectMaxDelay = duration(NettyOptions.RECONNECT_MAX_DELAY, Duration.ofSeconds(30));
         this.waitForLink = bool(NettyOptions.WAIT_FOR_LINK, true);
-        this.tls = "tls".equals(endpoint.scheme());
+        String scheme = endpoint.scheme();
+        this.tls = "tls".equals(scheme) || "wss".equals(scheme) || "https".equals(scheme);
+        this.web = !"tcp".equals(scheme) && !"tls".equals(scheme);
         if (maxConnections <= 0) {
             throw new IllegalArgumentException("maxConnections must be > 0: " + maxConnections);
         }
