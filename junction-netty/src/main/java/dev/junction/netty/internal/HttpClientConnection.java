@@ -291,6 +291,7 @@ final class HttpClientConnection implements Connection {
         } else {
             ch.close();
         }
+        closeIfDrained();
     }
 
     private static String abbreviate(String text) {
@@ -311,6 +312,7 @@ final class HttpClientConnection implements Connection {
         } else if (!finished) {
             pump();
         }
+        closeIfDrained();
     }
 
     /**
@@ -376,8 +378,46 @@ final class HttpClientConnection implements Connection {
     @Override
     public void close() {
         if (open.compareAndSet(true, false)) {
-            run(() -> closeWith(null));
+            run(this::closeWhenAnswered);
         }
+    }
+
+    /**
+     * Posts the frames sent before the close (a notification just before it, say) and lets them get
+     * their answers, then closes — or after {@link NettyConnection#CLOSE_WRITE_GRACE}, failing what
+     * is left.
+     */
+    private void closeWhenAnswered() {
+        if (drained()) {
+            closeWith(null);
+            return;
+        }
+        pump();
+        loop.schedule(
+                () -> closeWith(null),
+                NettyConnection.CLOSE_WRITE_GRACE.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private int inFlight() {
+        int n = 0;
+        for (Channel ch : channels) {
+            if (ch.attr(EXCHANGE).get() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Closing, and the last answer came in: close now. */
+    private void closeIfDrained() {
+        if (!open.get() && !finished && drained()) {
+            closeWith(null);
+        }
+    }
+
+    private boolean drained() {
+        return waiting.isEmpty() && inFlight() == 0;
     }
 
     /** On the event loop: fails what waits, drops every HTTP connection, reports the close once. */
