@@ -77,18 +77,30 @@ public final class DemoServices {
      * 42}} give {@code 19}.
      */
     @JsonRpcMethod
-    public BigDecimal subtract(BigDecimal minuend, BigDecimal subtrahend) {
-        return minuend.subtract(subtrahend);
+    public Number subtract(BigDecimal minuend, BigDecimal subtrahend) {
+        return integralIfExact(minuend.subtract(subtrahend));
+    }
+
+    /**
+     * A whole result as a long, so that binary codecs (BSON, CBOR), which have no decimal type of
+     * their own, carry it as an integer; anything else as the exact decimal.
+     */
+    static Number integralIfExact(BigDecimal value) {
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException notWholeOrTooBig) {
+            return value;
+        }
     }
 
     /** {@code sum(numbers...)}: {@code [1, 2, 4]} gives {@code 7}; no params give {@code 0}. */
     @JsonRpcMethod
-    public BigDecimal sum(BigDecimal... numbers) {
+    public Number sum(BigDecimal... numbers) {
         BigDecimal total = BigDecimal.ZERO;
         for (BigDecimal n : numbers) {
             total = total.add(Objects.requireNonNull(n, "number"));
         }
-        return total;
+        return integralIfExact(total);
     }
 
     /**
@@ -96,7 +108,7 @@ public final class DemoServices {
      * the sum, like {@code sum}.
      */
     @JsonRpcMethod("notify_sum")
-    public BigDecimal notifySum(BigDecimal... numbers) {
+    public Number notifySum(BigDecimal... numbers) {
         return sum(numbers);
     }
 
