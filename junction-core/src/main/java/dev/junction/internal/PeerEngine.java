@@ -97,6 +97,9 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         if (!open.get()) {
             return CompletableFuture.failedFuture(closedError(null));
         }
+        if (!connection.canInitiate()) {
+            return CompletableFuture.failedFuture(cannotInitiate(method));
+        }
         JsonNode tree;
         PendingCall call;
         try {
@@ -119,6 +122,9 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         if (!open.get()) {
             throw closedError(null);
         }
+        if (!connection.canInitiate()) {
+            throw cannotInitiate(method);
+        }
         send(
                 new Notification(method, params.toTree(config.mapper())),
                 error -> log.warn(
@@ -130,7 +136,9 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
 
     /** Sends a batch whose calls are already registered; a failure fails them all. */
     void sendBatch(List<Message> members, List<PendingCall> calls) {
-        if (open.get()) {
+        if (!connection.canInitiate()) {
+            calls.forEach(c -> pending.fail(c.id, cannotInitiate("batch")));
+        } else if (open.get()) {
             send(new Batch(members), error -> calls.forEach(c -> pending.fail(c.id, error)));
         } else {
             calls.forEach(c -> pending.fail(c.id, closedError(null)));
@@ -352,6 +360,11 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
                 log.debug("Connection to {} closed: {}", connection.remoteAddress(), cause.toString());
             }
         }
+    }
+
+    private dev.junction.TransportException cannotInitiate(String method) {
+        return new dev.junction.TransportException("Cannot send '" + method + "' to " + connection.remoteAddress()
+                + ": this connection carries only answers (the server end of an HTTP request)");
     }
 
     private ConnectionClosedException closedError(Throwable cause) {

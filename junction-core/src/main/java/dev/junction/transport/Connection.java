@@ -48,6 +48,16 @@ public interface Connection {
         return Optional.empty();
     }
 
+    /**
+     * Whether this end may start exchanges: send calls and notifications of its own, not only
+     * answers. False for the server end of an HTTP request, which carries exactly one answer; the
+     * engine then fails such calls and notifications at once with a {@link
+     * dev.junction.TransportException} instead of sending them.
+     */
+    default boolean canInitiate() {
+        return true;
+    }
+
     /** Attributes of this connection, shared by the transport, the engine and handlers. */
     Attributes attributes();
 }

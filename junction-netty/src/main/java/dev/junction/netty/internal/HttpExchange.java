@@ -169,6 +169,12 @@ final class HttpExchange implements Connection {
         return open.get();
     }
 
+    /** An HTTP request carries one answer; the server cannot call or notify the client through it. */
+    @Override
+    public boolean canInitiate() {
+        return false;
+    }
+
     @Override
     public void close() {
         if (!open.compareAndSet(true, false)) {
