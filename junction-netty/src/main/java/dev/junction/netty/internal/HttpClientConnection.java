@@ -74,6 +74,8 @@ final class HttpClientConnection implements Connection {
     private final ArrayDeque<Runnable> beforeStart = new ArrayDeque<>();
     private int opening;
     private boolean finished;
+    /** close() was called and its task has run on the loop (loop-confined). */
+    private boolean closing;
 
     private volatile ConnectionHandler handler;
     private volatile SocketAddress remote;
@@ -388,6 +390,9 @@ final class HttpClientConnection implements Connection {
      * is left.
      */
     private void closeWhenAnswered() {
+        // Set here, on the loop, not by close(): the sends made before close() are queued on the
+        // loop ahead of this task, so from now on every one of them is in `waiting` or in flight.
+        closing = true;
         if (drained()) {
             closeWith(null);
             return;
@@ -411,7 +416,7 @@ final class HttpClientConnection implements Connection {
 
     /** Closing, and the last answer came in: close now. */
     private void closeIfDrained() {
-        if (!open.get() && !finished && drained()) {
+        if (closing && !finished && drained()) {
             closeWith(null);
         }
     }
