@@ -256,7 +256,9 @@ final class ReqConnection extends ZmqConnection {
         while ((out = queue.poll()) != null) {
             out.result.completeExceptionally(closed);
         }
-        if (!orderly || !settings.bool("hello", true)) {
+        if (socket == null) {
+            loop.stop(); // a re-creation failed: there is no socket left to close
+        } else if (!orderly || !settings.bool("hello", true)) {
             closeSocket(orderly);
         } else if (trySendBye()) {
             closeSocket(true);
