@@ -48,6 +48,7 @@ final class ReqConnection extends ZmqConnection {
     private int attempt;
     private int rotation;
     private ZmqLoop.Timer timer;
+    private boolean closing; // closed in order, waiting for the reply owed on the wire to say BYE
 
     private ReqConnection(ZmqSettings settings, ZmqLoop loop) {
         super(
@@ -201,6 +202,15 @@ final class ReqConnection extends ZmqConnection {
             while (last.hasMore()) {
                 last = socket.base().recv(0);
             }
+            if (closing) {
+                // the reply owed: the socket may send again, so the goodbye can go now
+                timer.cancel();
+                if (!Control.is(last.data(), Control.BYE)) {
+                    trySendBye();
+                }
+                closeSocket(true);
+                return;
+            }
             if (current == null) {
                 continue;
             }
@@ -223,6 +233,13 @@ final class ReqConnection extends ZmqConnection {
         }
     }
 
+    /**
+     * Closing in order tells the server with {@link Control#BYE}, so it drops this client's
+     * connection. A REQ socket sends nothing while a reply is owed (its send fails with EFSM), so with
+     * a message on the wire (often a notification whose acknowledgement is still on its way) the
+     * socket stays open until that reply comes, up to {@code linger} ms, and then says BYE. If the
+     * reply does not come in time, a fresh socket tells the server {@code BYE-FOR} this identity.
+     */
     @Override
     protected void release(boolean orderly) {
         if (timer != null) {
@@ -230,16 +247,63 @@ final class ReqConnection extends ZmqConnection {
         }
         ConnectionClosedException closed =
                 new ConnectionClosedException("Connection to " + remoteAddress() + " closed");
-        if (current != null) {
-            current.result.completeExceptionally(closed);
-        } else if (orderly && settings.bool("hello", true)) {
-            socket.send(Control.BYE, ZMQ.DONTWAIT); // its reply never matters
+        Out onTheWire = current;
+        current = null;
+        if (onTheWire != null) {
+            onTheWire.result.completeExceptionally(closed);
         }
         Out out;
         while ((out = queue.poll()) != null) {
             out.result.completeExceptionally(closed);
         }
-        current = null;
+        if (socket == null) {
+            loop.stop(); // a re-creation failed: there is no socket left to close
+        } else if (!orderly || !settings.bool("hello", true)) {
+            closeSocket(orderly);
+        } else if (trySendBye()) {
+            closeSocket(true);
+        } else {
+            // a reply is owed (EFSM), or no pipe took the last message yet (EAGAIN)
+            closing = true;
+            ZMQ.Socket s = socket;
+            loop.onWritable(s, () -> {
+                if (socket == s && trySendBye()) {
+                    timer.cancel();
+                    closeSocket(true);
+                }
+            });
+            timer = loop.schedule(Math.max(0, settings.integer("linger", 1000)), this::byeFromAFreshSocket);
+        }
+    }
+
+    /** Sends BYE if the REQ socket may send now; its reply never matters. */
+    private boolean trySendBye() {
+        // base(): the wrapper's send throws on EFSM, the state of a socket that owes a reply
+        return socket.base().send(new Msg(Control.BYE), ZMQ.DONTWAIT);
+    }
+
+    /** The reply owed never came while closing: a new socket says the old identity is gone. */
+    private void byeFromAFreshSocket() {
+        if (socket == null) {
+            return;
+        }
+        byte[] old = identity;
+        loop.unregister(socket);
+        socket.setLinger(0);
+        socket.close();
+        socket = null;
+        try {
+            openSocket();
+        } catch (RuntimeException e) {
+            loop.stop();
+            return;
+        }
+        socket.base().send(new Msg(Control.concat(Control.BYE_FOR, old)), ZMQ.DONTWAIT);
+        closeSocket(true);
+    }
+
+    /** Closes the socket (with its linger when {@code orderly}, at once otherwise) and ends the loop. */
+    private void closeSocket(boolean orderly) {
         loop.unregister(socket);
         if (!orderly) {
             socket.setLinger(0);

@@ -109,6 +109,15 @@ final class RouterListener implements Listener {
             }
             return;
         }
+        if (peer == null && Control.startsWith(payload, Control.BYE_FOR)) {
+            // a REQ client's fresh socket saying an old identity is gone: it is no client of its own
+            // (a closing client sends only this), so no connection is made for it
+            forgetIdentity(payload, null);
+            if (envelope.size() > 1 && envelope.get(envelope.size() - 1).length == 0 || repMode) {
+                sendFrames(envelope, new byte[0]);
+            }
+            return;
+        }
         if (peer == null) {
             if (!listening) {
                 log.debug("Dropped a message from a new client: {} no longer accepts", bound);
@@ -124,11 +133,7 @@ final class RouterListener implements Listener {
         }
         if (Control.isControl(payload)) {
             if (Control.startsWith(payload, Control.BYE_FOR)) {
-                byte[] gone = java.util.Arrays.copyOfRange(payload, Control.BYE_FOR.length, payload.length);
-                Peer old = peers.get(ByteBuffer.wrap(gone));
-                if (old != null && old != peer) {
-                    old.remoteGone();
-                }
+                forgetIdentity(payload, peer);
             }
             if (peer.lockStep() && !Control.is(payload, Control.HELLO)) {
                 sendFrames(peer.envelope, new byte[0]); // a REQ sender waits for a reply to anything
@@ -145,13 +150,26 @@ final class RouterListener implements Listener {
         peer.deliver(payload);
     }
 
-    /** Sends {@code envelope + payload}; returns the ZeroMQ error number, or 0. Loop thread. */
+    /** Closes the connection of the identity a {@code BYE-FOR} names, unless it is {@code sender}'s. */
+    private void forgetIdentity(byte[] byeFor, Peer sender) {
+        byte[] gone = java.util.Arrays.copyOfRange(byeFor, Control.BYE_FOR.length, byeFor.length);
+        Peer old = peers.get(ByteBuffer.wrap(gone));
+        if (old != null && old != sender) {
+            old.remoteGone();
+        }
+    }
+
+    /**
+     * Sends {@code envelope + payload}; returns the ZeroMQ error number, or 0. Never blocks: a peer
+     * at its high-water mark fails the routing frame with EAGAIN (ROUTER_MANDATORY) instead of
+     * stalling the loop thread, and every other socket on it. Loop thread.
+     */
     private int sendFrames(List<byte[]> envelope, byte[] payload) {
         if (socket == null) {
             return zmq.ZError.ETERM;
         }
         for (byte[] frame : envelope) {
-            if (!socket.sendMore(frame)) {
+            if (!socket.send(frame, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 return socket.errno();
             }
         }

@@ -27,7 +27,6 @@ public final class ZmqLoop {
     private static final Logger log = LoggerFactory.getLogger(ZmqLoop.class);
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final int MAX_BURST = 256;
-    private static final long MAX_SLEEP_MILLIS = 50;
 
     /** A socket, what to do when it has input, and (while wanted) when it can take output. */
     private static final class Registration {
@@ -93,7 +92,13 @@ public final class ZmqLoop {
         return Thread.currentThread() == thread;
     }
 
-    /** Runs {@code task} on the loop thread, after the tasks queued before it. Any thread. */
+    /**
+     * Runs {@code task} on the loop thread, after the tasks queued before it. Any thread. The task is
+     * queued before {@code woken} is looked at, and {@code woken} is cleared only once the pipe is
+     * empty (see {@link #drainPipe}), so either this call writes a byte the loop has not read yet, or
+     * the loop has yet to clear the flag and will look at the queue after that. On the loop thread
+     * nothing is written: the loop checks the queue before it sleeps.
+     */
     public void execute(Runnable task) {
         tasks.add(task);
         if (!inLoop() && woken.compareAndSet(false, true)) {
@@ -179,13 +184,14 @@ public final class ZmqLoop {
                     break;
                 }
                 // A ZeroMQ socket's wake-up signal is edge-triggered and any operation on the socket may
-                // consume it, so what is ready already is asked for before sleeping.
-                if (anyReady()) {
+                // consume it, so what is ready already is asked for before sleeping. Tasks queued on this
+                // thread since runTasks (by a timer, say) wrote no wake-up byte: they are looked for too.
+                if (!tasks.isEmpty() || anyReady()) {
                     selector.selectNow();
+                } else if (wait < 0) {
+                    selector.select();
                 } else {
-                    // Bounded: an intermittent lost wake-up (not yet understood, see the README's
-                    // status) costs at most this long instead of stalling the socket.
-                    selector.select(wait < 0 ? MAX_SLEEP_MILLIS : Math.min(wait, MAX_SLEEP_MILLIS));
+                    selector.select(wait);
                 }
                 selector.selectedKeys().clear();
                 drainPipe();
@@ -249,8 +255,13 @@ public final class ZmqLoop {
         return -1;
     }
 
+    /**
+     * Empties the wake-up pipe, then clears {@code woken}; the queue is run after this. In that order:
+     * clearing the flag first let a sender set it again and write a byte that this very drain then
+     * swallowed, leaving the flag set with the pipe empty, so every later {@link #execute} skipped
+     * its write and the loop slept with work queued (the intermittent lost wake-up).
+     */
     private void drainPipe() {
-        woken.set(false);
         try {
             while (true) {
                 drain.clear();
@@ -261,6 +272,7 @@ public final class ZmqLoop {
         } catch (IOException e) {
             log.debug("Could not drain the wake-up pipe: {}", e.toString());
         }
+        woken.set(false);
     }
 
     private void closePipe() {
