@@ -54,8 +54,12 @@ final class InboundDispatcher {
         register(call);
         active.incrementAndGet();
         Consumer<Response> counted = response -> {
-            active.decrementAndGet();
-            reply.accept(response);
+            try {
+                reply.accept(response);
+            } finally {
+                // after the answer is handed to the transport: a graceful shutdown waits for this
+                active.decrementAndGet();
+            }
         };
         if (method.nonBlocking()) {
             invoke(method, call, request.params(), counted, null);
