@@ -97,8 +97,8 @@ class CommandLineTest {
 
     @Test
     void a_scheme_no_module_serves_is_a_usage_error_naming_it() {
-        Result r = Cli.run("call", "zmq-req://127.0.0.1:5555", "echo");
-        assertThat(r.err()).contains("junction-zeromq");
+        Result r = Cli.run("call", "nats://127.0.0.1:4222", "echo");
+        assertThat(r.err()).contains("Unknown transport scheme 'nats'").contains("tcp");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     }
 }
