@@ -115,9 +115,7 @@ public final class CallCommand implements Callable<Integer> {
         try {
             client = Clients.connect(builder, target, spec);
         } catch (TransportException e) {
-            err.println("cannot connect to " + target + ": " + Failures.reason(e));
-            err.flush();
-            return ExitCodes.TRANSPORT;
+            return Failures.report(err, "cannot connect to " + target + ": " + Failures.reason(e), ExitCodes.TRANSPORT);
         }
         try (client) {
             JsonNode result =
@@ -142,18 +140,17 @@ public final class CallCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.ERROR_ANSWER;
         } catch (DeadlineExceededException e) {
-            err.println("timed out: " + method + " on " + target + " was not answered within "
-                    + DurationConverter.format(e.timeout()));
-            err.flush();
-            return ExitCodes.TIMEOUT;
+            return Failures.report(
+                    err,
+                    "timed out: " + method + " on " + target + " was not answered within "
+                            + DurationConverter.format(e.timeout()),
+                    ExitCodes.TIMEOUT);
         } catch (TransportException e) {
-            err.println("call to " + method + " on " + target + " failed: " + Failures.reason(e));
-            err.flush();
-            return ExitCodes.TRANSPORT;
+            return Failures.report(
+                    err, "call to " + method + " on " + target + " failed: " + Failures.reason(e), ExitCodes.TRANSPORT);
         } catch (JunctionException e) {
-            err.println("call to " + method + " on " + target + " failed: " + e.getMessage());
-            err.flush();
-            return ExitCodes.INTERNAL;
+            return Failures.report(
+                    err, "call to " + method + " on " + target + " failed: " + e.getMessage(), ExitCodes.INTERNAL);
         }
     }
 

@@ -11,6 +11,13 @@ import javax.net.ssl.SSLException;
 final class Failures {
     private Failures() {}
 
+    /** Prints {@code line} on {@code err}, flushes, and returns {@code status} for the command to exit with. */
+    static int report(java.io.PrintWriter err, String line, int status) {
+        err.println(line);
+        err.flush();
+        return status;
+    }
+
     /**
      * Why {@code failure} happened, in a few words: the root cause's kind ("connection refused",
      * "unknown host example.invalid", "TLS failed: ..."), else the innermost message without the

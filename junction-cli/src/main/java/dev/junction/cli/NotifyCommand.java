@@ -55,9 +55,7 @@ public final class NotifyCommand implements Callable<Integer> {
         try {
             client = Clients.connect(Clients.builder(connection), target, spec);
         } catch (TransportException e) {
-            err.println("cannot connect to " + target + ": " + Failures.reason(e));
-            err.flush();
-            return ExitCodes.TRANSPORT;
+            return Failures.report(err, "cannot connect to " + target + ": " + Failures.reason(e), ExitCodes.TRANSPORT);
         }
         try (client) {
             client.notify(method, params == null ? Params.none() : Params.ofTree(params));
@@ -67,22 +65,22 @@ public final class NotifyCommand implements Callable<Integer> {
             client.closeFuture().get(connection.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return ExitCodes.OK;
         } catch (TimeoutException e) {
-            err.println("notify " + method + " on " + target + ": the connection did not close within "
-                    + DurationConverter.format(connection.connectTimeout) + "; the notification may be lost");
-            err.flush();
-            return ExitCodes.TRANSPORT;
+            return Failures.report(
+                    err,
+                    "notify " + method + " on " + target + ": the connection did not close within "
+                            + DurationConverter.format(connection.connectTimeout) + "; the notification may be lost",
+                    ExitCodes.TRANSPORT);
         } catch (ExecutionException e) {
-            err.println("notify " + method + " on " + target + " failed: " + Failures.reason(e.getCause()));
-            err.flush();
-            return ExitCodes.TRANSPORT;
+            return Failures.report(
+                    err,
+                    "notify " + method + " on " + target + " failed: " + Failures.reason(e.getCause()),
+                    ExitCodes.TRANSPORT);
         } catch (TransportException e) {
-            err.println("notify " + method + " on " + target + " failed: " + Failures.reason(e));
-            err.flush();
-            return ExitCodes.TRANSPORT;
+            return Failures.report(
+                    err, "notify " + method + " on " + target + " failed: " + Failures.reason(e), ExitCodes.TRANSPORT);
         } catch (JunctionException e) {
-            err.println("notify " + method + " on " + target + " failed: " + e.getMessage());
-            err.flush();
-            return ExitCodes.INTERNAL;
+            return Failures.report(
+                    err, "notify " + method + " on " + target + " failed: " + e.getMessage(), ExitCodes.INTERNAL);
         }
     }
 }
