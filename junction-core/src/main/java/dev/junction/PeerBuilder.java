@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The settings servers and clients share: the services this side answers, how params are bound,
@@ -43,6 +44,7 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
     private String cancelMethod = "$/cancelRequest";
     private boolean exposeErrorDetails;
     private boolean directCallbacks;
+    private IdGenerator idGenerator;
     private final Map<String, Object> transportOptions = new java.util.LinkedHashMap<>();
 
     PeerBuilder() {}
@@ -79,6 +81,34 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
     /** Answers {@code name} with a function of one param, bound to {@code paramType}. */
     public <P, R> B method(String name, Class<P> paramType, Function<P, R> function) {
         services.method(name, paramType, function);
+        return self();
+    }
+
+    /**
+     * Answers every request and notification that no registered method answers (instead of -32601);
+     * the handler reads the name from {@link RpcContext#method()}. Bridges and proxies forward with
+     * it. The engine's cancel notification never reaches it.
+     */
+    public B fallback(MethodHandler handler) {
+        services.fallback(Objects.requireNonNull(handler, "handler"));
+        return self();
+    }
+
+    /**
+     * Looks up a received name that is not registered as {@code normalizer.apply(name)} too, e.g.
+     * {@link Services#LOWER_SNAKE_CASE} so that {@code Return-Null} reaches {@code return_null}.
+     */
+    public B nameNormalizer(UnaryOperator<String> normalizer) {
+        services.nameNormalizer(Objects.requireNonNull(normalizer, "normalizer"));
+        return self();
+    }
+
+    /**
+     * How outbound request ids are made (default: each connection counts 1, 2, 3...), e.g. {@link
+     * IdGenerator#uuid()} for peers that expect UUID strings.
+     */
+    public B idGenerator(IdGenerator value) {
+        this.idGenerator = Objects.requireNonNull(value, "idGenerator");
         return self();
     }
 
@@ -192,7 +222,8 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
                 exposeErrorDetails,
                 interceptors,
                 directCallbacks,
-                DefaultExecutors.timer());
+                DefaultExecutors.timer(),
+                idGenerator);
     }
 
     /**

@@ -95,7 +95,7 @@ final class InboundDispatcher {
 
     private boolean isCancelNotification(Notification notification) {
         return notification.method().equals(config.cancelMethod())
-                && config.services().lookup(notification.method()) == null;
+                && config.services().lookupRegistered(notification.method()) == null;
     }
 
     private void cancelInbound(JsonNode params) {

@@ -1,6 +1,7 @@
 package dev.junction.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.junction.IdGenerator;
 import dev.junction.Interceptor;
 import dev.junction.Limits;
 import dev.junction.codec.Codec;
@@ -34,7 +35,8 @@ public record PeerConfig(
         boolean exposeErrorDetails,
         List<Interceptor> interceptors,
         boolean directCallbacks,
-        ScheduledExecutorService timer) {
+        ScheduledExecutorService timer,
+        IdGenerator idGenerator) {
     public PeerConfig {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(mapper, "mapper");

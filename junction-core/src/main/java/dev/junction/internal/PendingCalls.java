@@ -42,13 +42,32 @@ final class PendingCalls {
                     "More than " + config.limits().maxPendingCalls() + " calls awaiting answers on this connection",
                     "maxPendingCalls");
         }
-        Id id = Id.of(nextId.incrementAndGet());
-        PendingCall call = new PendingCall(id, method, resultType, new CallFuture<>(), timeout, direct);
-        calls.put(id, call);
+        PendingCall call = putWithFreeId(method, resultType, timeout, direct);
         if (!timeout.isZero() && !timeout.isNegative()) {
             call.deadline = config.timer().schedule(() -> expire(call), timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
         return call;
+    }
+
+    /** Registers a new call under the next id that no call awaiting an answer holds. */
+    private PendingCall putWithFreeId(String method, JavaType resultType, Duration timeout, boolean direct) {
+        while (true) {
+            PendingCall call = new PendingCall(nextId(), method, resultType, new CallFuture<>(), timeout, direct);
+            if (calls.putIfAbsent(call.id, call) == null) {
+                return call;
+            }
+        }
+    }
+
+    private Id nextId() {
+        if (config.idGenerator() == null) {
+            return Id.of(nextId.incrementAndGet());
+        }
+        Id id = config.idGenerator().next();
+        if (id == null || id.isNull()) {
+            throw new IllegalStateException("The IdGenerator returned a null id");
+        }
+        return id;
     }
 
     private void expire(PendingCall call) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The methods a peer answers, by full dotted name. Made with {@link #builder()}; immutable and
@@ -27,14 +29,31 @@ import java.util.function.Supplier;
  *     .method("echo", String.class, s -> s)             // a lambda, bound by type
  *     .build();
  * }</pre>
+ *
+ * <p>Two options change how a received name is looked up: a {@linkplain Builder#nameNormalizer name
+ * normaliser} (tried when the exact name is not registered, as the prior art's {@code Return-Null}
+ * reaching {@code return_null}), and a {@linkplain Builder#fallback fallback handler} that answers
+ * every name nothing else does (bridges and proxies forward with one).
  */
 public final class Services {
-    private static final Services EMPTY = new Services(new LinkedHashMap<>());
+    /**
+     * The Python habit of the prior art (jsonrpc2-zeromq): lower-case, {@code -} becomes {@code _};
+     * {@code Return-Null} is looked up as {@code return_null}.
+     */
+    public static final UnaryOperator<String> LOWER_SNAKE_CASE =
+            name -> name.toLowerCase(Locale.ROOT).replace('-', '_');
+
+    private static final Services EMPTY = new Services(new LinkedHashMap<>(), null, null);
 
     private final Map<String, RegisteredMethod> methods;
+    private final UnaryOperator<String> nameNormalizer;
+    private final RegisteredMethod fallback;
 
-    private Services(Map<String, RegisteredMethod> methods) {
+    private Services(
+            Map<String, RegisteredMethod> methods, UnaryOperator<String> nameNormalizer, RegisteredMethod fallback) {
         this.methods = Collections.unmodifiableMap(new LinkedHashMap<>(methods));
+        this.nameNormalizer = nameNormalizer;
+        this.fallback = fallback;
     }
 
     /** A registry with no methods. */
@@ -47,9 +66,41 @@ public final class Services {
         return new Builder();
     }
 
-    /** The method registered under {@code name} (exactly as received, namespace included), or null. */
+    /**
+     * The method that answers {@code name} (as received, namespace included): the one registered
+     * under it, else under its normalised form, else the fallback (registered under the received
+     * name); null when none does.
+     */
     public RegisteredMethod lookup(String name) {
-        return name == null ? null : methods.get(name);
+        if (name == null) {
+            return null;
+        }
+        RegisteredMethod registered = lookupRegistered(name);
+        if (registered != null || fallback == null) {
+            return registered;
+        }
+        return new RegisteredMethod(name, fallback.handler(), fallback.nonBlocking());
+    }
+
+    /**
+     * The method registered under {@code name} or its normalised form, ignoring the fallback; null
+     * when there is none. The engine uses it to tell its own protocol notifications ({@code
+     * $/cancelRequest}) from methods the user answers.
+     */
+    public RegisteredMethod lookupRegistered(String name) {
+        if (name == null) {
+            return null;
+        }
+        RegisteredMethod exact = methods.get(name);
+        if (exact != null || nameNormalizer == null) {
+            return exact;
+        }
+        return methods.get(nameNormalizer.apply(name));
+    }
+
+    /** Whether a fallback handler answers the names nothing else does. */
+    public boolean hasFallback() {
+        return fallback != null;
     }
 
     /** Every registered name, in registration order; unmodifiable. */
@@ -62,7 +113,7 @@ public final class Services {
         return methods.values();
     }
 
-    /** A builder holding this registry's methods, to which more can be added. */
+    /** A builder holding this registry's methods and options, to which more can be added. */
     public Builder newBuilder() {
         return new Builder().include(this);
     }
@@ -80,6 +131,8 @@ public final class Services {
      */
     public static final class Builder {
         private final Map<String, RegisteredMethod> methods = new LinkedHashMap<>();
+        private UnaryOperator<String> nameNormalizer;
+        private RegisteredMethod fallback;
 
         private Builder() {}
 
@@ -153,14 +206,50 @@ public final class Services {
             return method(name, LambdaHandlers.consumer(paramType, fn));
         }
 
-        /** Adds every method of {@code other}. */
+        /** Adds every method of {@code other}, and its name normaliser and fallback where it has them. */
         public Builder include(Services other) {
-            return addAll(Objects.requireNonNull(other, "other").methods());
+            addAll(Objects.requireNonNull(other, "other").methods());
+            if (other.nameNormalizer != null) {
+                nameNormalizer = other.nameNormalizer;
+            }
+            if (other.fallback != null) {
+                fallback = other.fallback;
+            }
+            return this;
+        }
+
+        /**
+         * Looks up a name that is not registered as {@code normalizer.apply(name)} too, e.g. {@link
+         * #LOWER_SNAKE_CASE}; registered names are kept as given. Null turns it off (the default).
+         */
+        public Builder nameNormalizer(UnaryOperator<String> normalizer) {
+            this.nameNormalizer = normalizer;
+            return this;
+        }
+
+        /**
+         * Answers every request and notification whose name nothing registered answers (instead of
+         * -32601 Method not found); the handler reads the name from {@link
+         * dev.junction.RpcContext#method()}. Null removes it (the default). The engine's cancel
+         * notification never reaches it.
+         */
+        public Builder fallback(MethodHandler handler) {
+            this.fallback = handler == null ? null : new RegisteredMethod("*", handler, false);
+            return this;
+        }
+
+        /** As {@link #fallback(MethodHandler)}, run inline on the transport thread: it must not block. */
+        public Builder nonBlockingFallback(MethodHandler handler) {
+            this.fallback = handler == null ? null : new RegisteredMethod("*", handler, true);
+            return this;
         }
 
         /** The registry, as it stands; the builder may go on to build others. */
         public Services build() {
-            return methods.isEmpty() ? EMPTY : new Services(methods);
+            if (methods.isEmpty() && nameNormalizer == null && fallback == null) {
+                return EMPTY;
+            }
+            return new Services(methods, nameNormalizer, fallback);
         }
 
         private Builder add(RegisteredMethod method) {
