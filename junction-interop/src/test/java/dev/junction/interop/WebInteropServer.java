@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code note(text)}: a notification, recorded in {@link #notes};
  *   <li>{@code subscribe(topic)}: pushes three {@code news(topic, n)} notifications to the caller,
  *       then answers;
- *   <li>{@code askClient(question)}: calls {@code ui.confirm({"question": ...})} on the caller
- *       (named params), records the answer in {@link #confirmations}, answers "client said: ...".
+ *   <li>{@code askClient(question[, method])}: calls {@code ui.confirm({"question": ...})} (or
+ *       the method given) on the caller (named params), records the answer in {@link #confirmations}, answers "client said: ...".
  * </ul>
  *
  * Thread-safe: handlers run on the engine's handler threads and record into blocking queues the
@@ -58,9 +58,10 @@ final class WebInteropServer implements AutoCloseable {
                     return "subscribed to " + topic;
                 })
                 .method("askClient", (ctx, p) -> {
+                    String method = p.size() > 1 ? p.get(1).asText() : "ui.confirm";
                     String answer = ctx.peer()
                             .<String>callAsync(
-                                    "ui.confirm",
+                                    method,
                                     String.class,
                                     Params.named(Map.of("question", p.get(0).asText())))
                             .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
