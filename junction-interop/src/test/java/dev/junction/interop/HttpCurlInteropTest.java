@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code curl} against Junction's http:// server: POST of one request and of a batch (200 and
  * the answer), a notification (204, no body), GET (405 with {@code Allow}), curl's default form
  * content type (415), Basic authentication (401 with the challenge, 200 with the right
- * credentials), and CORS (the preflight's 204 and headers; a refused origin's 403). Each asserts
+ * credentials), CORS (the preflight's 204 and headers; a refused origin's 403), and HTTP/2 with
+ * prior knowledge ({@code --http2-prior-knowledge}: 200, 204, 405 over h2c). Each asserts
  * status, headers and body as curl received them.
  */
 class HttpCurlInteropTest {
@@ -45,6 +46,7 @@ class HttpCurlInteropTest {
 
             Reply single = curl("-H", JSON_TYPE, "--data-binary", SUBTRACT, url);
             assertThat(single.status).as("%s", single).isEqualTo(200);
+            assertThat(single.httpVersion).isEqualTo("1.1");
             assertThat(single.header("content-type")).isEqualTo("application/json");
             assertThat(single.header("content-length")).isEqualTo(Integer.toString(single.body.length()));
             assertThat(single.body).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}");
@@ -156,8 +158,37 @@ class HttpCurlInteropTest {
         }
     }
 
+    @Test
+    void http2WithPriorKnowledge() throws Exception {
+        try (WebInteropServer server = new WebInteropServer("http://127.0.0.1:0/rpc")) {
+            String url = "http://127.0.0.1:" + server.port() + "/rpc";
+
+            Reply single = curl("--http2-prior-knowledge", "-H", JSON_TYPE, "--data-binary", SUBTRACT, url);
+            assertThat(single.status).as("%s", single).isEqualTo(200);
+            assertThat(single.httpVersion).as("%s", single).isEqualTo("2");
+            assertThat(single.header("content-type")).isEqualTo("application/json");
+            assertThat(single.body).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":19,\"id\":1}");
+
+            Reply notification = curl(
+                    "--http2-prior-knowledge",
+                    "-H",
+                    JSON_TYPE,
+                    "--data-binary",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"note\",\"params\":[\"h2\"]}",
+                    url);
+            assertThat(notification.status).as("%s", notification).isEqualTo(204);
+            assertThat(notification.httpVersion).isEqualTo("2");
+            assertThat(notification.body).isEmpty();
+            assertThat(server.nextNote()).isEqualTo("h2");
+
+            Reply get = curl("--http2-prior-knowledge", url);
+            assertThat(get.status).as("%s", get).isEqualTo(405);
+            assertThat(get.header("allow")).isEqualTo("POST, OPTIONS");
+        }
+    }
+
     /** What curl received: the status, the headers (names lower-cased; the last of each), the body. */
-    record Reply(int status, Map<String, String> headers, String body, String stderr) {
+    record Reply(int status, String httpVersion, Map<String, String> headers, String body, String stderr) {
         String header(String name) {
             return headers.get(name);
         }
@@ -177,7 +208,7 @@ class HttpCurlInteropTest {
                 "-o",
                 body.toString(),
                 "-w",
-                "%{http_code}"));
+                "%{http_code} %{http_version}"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
@@ -185,13 +216,16 @@ class HttpCurlInteropTest {
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 throw new AssertionError("curl did not finish within 30 s: " + command);
             }
-            String status = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String[] written = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .strip()
+                    .split(" ");
             String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 throw new AssertionError("curl exited with " + p.exitValue() + ": " + stderr + " " + command);
             }
             return new Reply(
-                    Integer.parseInt(status.strip()),
+                    Integer.parseInt(written[0]),
+                    written[1],
                     parseHeaders(Files.readString(headers, StandardCharsets.ISO_8859_1)),
                     Files.readString(body, StandardCharsets.UTF_8),
                     stderr);
