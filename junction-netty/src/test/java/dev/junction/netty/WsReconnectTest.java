@@ -135,6 +135,30 @@ class WsReconnectTest {
     }
 
     @Test
+    void aHandshakeRefusedOnReconnectIsRetriedUntilAccepted() throws Exception {
+        RpcServer first = server("ws://127.0.0.1:0/rpc", "first");
+        int port = first.endpoints().get(0).port();
+        RpcClient client = client("ws://127.0.0.1:" + port + "/rpc?user=ada&password=s3cret&" + RECONNECT);
+        assertThat(client.call("name", String.class)).isEqualTo("first for ada");
+        first.close();
+        RpcServer refusing = Junction.server()
+                .transportOption(NettyOptions.AUTHENTICATOR, Authenticator.basic(java.util.Map.of("bob", "other")))
+                .method("name", (ctx, p) -> "refusing")
+                .listen("ws://127.0.0.1:" + port + "/rpc")
+                .start();
+        toClose.add(refusing);
+
+        CompletableFuture<String> waiting = client.callAsync("name", String.class);
+        Thread.sleep(500); // several attempts, each answered 401
+        assertThat(waiting).as("waits while every handshake is refused").isNotDone();
+        assertThat(client.isOpen()).isTrue();
+        refusing.close();
+        server("ws://127.0.0.1:" + port + "/rpc", "third");
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("third for ada");
+    }
+
+    @Test
     void aCloseCodeFromTheServerReachesOnLinkDownAndTheLinkComesBack() throws Exception {
         RpcServer server = server("ws://127.0.0.1:0/rpc", "only");
         Endpoint endpoint = Endpoint.parse(
