@@ -29,8 +29,11 @@ import java.util.function.Consumer;
  * keep-alive connection are served one after the other (HTTP/1.1 answers in order).
  *
  * <pre>
- * [tls] http-codec aggregator(maxFrameBytes) gate [idle] HttpServers.Handler
+ * [tls] [h2c-sniffer] http-codec aggregator(maxFrameBytes) gate [idle] HttpServers.Handler
  * </pre>
+ *
+ * On {@code http://}, a connection that opens with the HTTP/2 preface is served as HTTP/2 (see
+ * {@link Http2PriorKnowledge}): each stream gets {@code aggregator gate Handler} of its own.
  */
 final class HttpServers {
     private HttpServers() {}
@@ -40,6 +43,9 @@ final class HttpServers {
         ChannelPipeline p = ch.pipeline();
         if (ssl != null) {
             p.addLast("tls", Links.sslHandler(ch, s, ssl, false));
+        }
+        if (ssl == null) {
+            p.addLast("h2c-sniffer", new Http2PriorKnowledge(w, onAccept)); // HTTP/2 with prior knowledge
         }
         p.addLast("http", new HttpServerCodec());
         p.addLast("aggregator", new HttpObjectAggregator(s.limits.maxFrameBytes()));

@@ -16,10 +16,15 @@ public final class NettyClients {
     public static CompletableFuture<Connection> connect(Endpoint endpoint, TransportOptions options) {
         Settings s = new Settings(endpoint, options);
         if (s.web) {
-            if (s.reconnect) {
-                throw new IllegalArgumentException("reconnect is supported on tcp:// and tls:// only");
+            if (endpoint.scheme().startsWith("ws")) {
+                return WebSockets.connect(s);
             }
-            return endpoint.scheme().startsWith("ws") ? WebSockets.connect(s) : HttpClients.connect(s);
+            if (s.reconnect) {
+                throw new IllegalArgumentException(
+                        "reconnect is supported on tcp://, tls://, ws:// and wss:// only (http:// opens"
+                                + " connections as calls need them)");
+            }
+            return HttpClients.connect(s);
         }
         if (endpoint.port() < 0) {
             throw new IllegalArgumentException(
@@ -28,7 +33,7 @@ public final class NettyClients {
         SslContext ssl = s.tls ? TlsContexts.forClient(s) : null;
         NettyConnection connection = new NettyConnection(s);
         if (s.reconnect) {
-            connection.reconnectWith(new Reconnector(connection, ssl));
+            connection.reconnectWith(new Reconnector(connection, loop -> Links.open(connection, loop, ssl)));
         }
         CompletableFuture<Connection> result = new CompletableFuture<>();
         Links.open(connection, EventLoops.group(), ssl).whenComplete((ch, error) -> {

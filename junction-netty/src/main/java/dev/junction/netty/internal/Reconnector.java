@@ -1,7 +1,8 @@
 package dev.junction.netty.internal;
 
 import io.netty.channel.Channel;
-import io.netty.handler.ssl.SslContext;
+import io.netty.channel.EventLoopGroup;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -12,20 +13,28 @@ import org.slf4j.LoggerFactory;
  * Reconnects a client connection whose link dropped: attempts after {@code reconnectInitialDelay},
  * doubling up to {@code reconnectMaxDelay}, each delay drawn at random between half and all of
  * it (jitter, so that many clients of one restarted server do not return in step). Runs on the
- * connection's event loop.
+ * connection's event loop. The same for every scheme that reconnects: a {@link LinkOpener} makes
+ * one link (tcp: connect and TLS handshake; ws: that and the WebSocket handshake).
  */
 final class Reconnector {
     private static final Logger log = LoggerFactory.getLogger(Reconnector.class);
 
+    /** Opens one new link for the connection, on the given event loop. */
+    @FunctionalInterface
+    interface LinkOpener {
+        /** Completes with a link ready to be the connection's, or fails with why it could not be made. */
+        CompletableFuture<Channel> open(EventLoopGroup loop);
+    }
+
     private final NettyConnection connection;
-    private final SslContext ssl;
+    private final LinkOpener opener;
     private int failures;
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> next;
 
-    Reconnector(NettyConnection connection, SslContext ssl) {
+    Reconnector(NettyConnection connection, LinkOpener opener) {
         this.connection = connection;
-        this.ssl = ssl;
+        this.opener = opener;
     }
 
     /** The link dropped; on the event loop. */
@@ -53,7 +62,7 @@ final class Reconnector {
         if (stopped) {
             return;
         }
-        Links.open(connection, connection.loop(), ssl)
+        opener.open(connection.loop())
                 .whenComplete((ch, error) -> connection.loop().execute(() -> {
                     if (error == null) {
                         up(ch);

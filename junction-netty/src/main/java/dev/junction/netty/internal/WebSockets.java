@@ -11,6 +11,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -103,47 +104,63 @@ final class WebSockets {
                 ch.close();
                 return;
             }
+            link.becomeCurrent();
             connection.linkUp(ch);
             connection.authenticated(ch.attr(HttpGate.PRINCIPAL).get());
             connection
                     .attributes()
                     .set(NettyOptions.HANDSHAKE, ch.attr(HttpGate.INFO).get());
-            connection.attributes().set(NettyOptions.WEB_SOCKET, link);
             onAccept.accept(connection);
         });
         ch.config().setAutoRead(true); // until the handshake is done; then reads wait for start()
     }
 
+    /**
+     * Connects a client: the TCP connect, TLS and WebSocket handshakes within {@code
+     * connectTimeout}. With {@code reconnect=true} a dropped link is replaced by a new one (same
+     * handshakes) by a {@link Reconnector}; the first connect is not retried.
+     */
     static CompletableFuture<Connection> connect(Settings s) {
         WebSettings w = new WebSettings(s);
         if (s.endpoint.port() < 0 && s.endpoint.host().isEmpty()) {
             throw new IllegalArgumentException("A " + s.endpoint.scheme() + ":// endpoint needs a host");
         }
         SslContext ssl = s.tls ? TlsContexts.forClient(s) : null;
-        int port = s.endpoint.port(s.tls ? 443 : 80);
-        URI uri = uri(s, port);
-        int max = s.limits.maxFrameBytes();
         NettyConnection connection = new NettyConnection(s, frames(w));
+        if (s.reconnect) {
+            connection.reconnectWith(new Reconnector(connection, loop -> openLink(connection, w, ssl, loop)));
+        }
+        CompletableFuture<Connection> result = new CompletableFuture<>();
+        openLink(connection, w, ssl, EventLoops.group()).whenComplete((ch, error) -> {
+            if (error != null) {
+                connection.close();
+                result.completeExceptionally(
+                        error instanceof TransportException ? error : Links.connectError(s, error));
+                return;
+            }
+            connection.linkUp(ch);
+            if (!result.complete(connection)) {
+                connection.close();
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Opens one client link of {@code connection} on {@code group}: connects, then the TLS and
+     * WebSocket handshakes. Completes (on the link's event loop) with the channel, its {@link
+     * WsLink} already the connection's current one, or fails with a {@link TransportException}
+     * ({@link HttpStatusException} for a refused handshake).
+     */
+    private static CompletableFuture<Channel> openLink(
+            NettyConnection connection, WebSettings w, SslContext ssl, EventLoopGroup group) {
+        Settings s = w.common;
+        int port = s.endpoint.port(s.tls ? 443 : 80);
+        int max = s.limits.maxFrameBytes();
         WsLink link = new WsLink(connection, w);
-        HttpHeaders headers = new DefaultHttpHeaders();
-        headers.set(HttpHeaderNames.CONTENT_TYPE, w.contentType());
-        headers.set(HttpHeaderNames.ACCEPT, w.contentType());
-        w.headers.forEach(headers::set);
-        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(uri)
-                .subprotocol(w.subprotocol)
-                .allowExtensions(w.compression)
-                .customHeaders(headers)
-                .maxFramePayloadLength(max)
-                .handleCloseFrames(false)
-                .dropPongFrames(false)
-                .sendCloseFrame(WebSocketCloseStatus.NORMAL_CLOSURE)
-                .forceCloseTimeoutMillis(FORCE_CLOSE_MILLIS)
-                .handshakeTimeoutMillis(Math.max(1, s.connectTimeout.toMillis()))
-                .generateOriginHeader(false)
-                .build();
+        WebSocketClientProtocolConfig config = clientConfig(s, w, uri(s, port), max);
         Bootstrap b = new Bootstrap()
-                .group(EventLoops.group())
+                .group(group)
                 .channel(EventLoops.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
@@ -166,11 +183,10 @@ final class WebSockets {
                         p.addLast("junction", link);
                     }
                 });
-        CompletableFuture<Connection> result = new CompletableFuture<>();
+        CompletableFuture<Channel> result = new CompletableFuture<>();
         ChannelFuture connect = b.connect(s.endpoint.host(), port);
         connect.addListener(done -> {
             if (!done.isSuccess()) {
-                connection.close();
                 result.completeExceptionally(Links.connectError(s, done.cause()));
                 return;
             }
@@ -178,18 +194,35 @@ final class WebSockets {
             link.handshake.whenComplete((c, error) -> {
                 if (error != null) {
                     ch.close();
-                    connection.close();
                     result.completeExceptionally(handshakeError(s, error));
                     return;
                 }
-                connection.linkUp(ch);
-                connection.attributes().set(NettyOptions.WEB_SOCKET, link);
-                if (!result.complete(connection)) {
-                    connection.close();
-                }
+                link.becomeCurrent();
+                result.complete(ch);
             });
         });
         return result;
+    }
+
+    /** The handshake: Content-Type and Accept of the codec, the configured headers and credentials. */
+    private static WebSocketClientProtocolConfig clientConfig(Settings s, WebSettings w, URI uri, int max) {
+        HttpHeaders headers = new DefaultHttpHeaders();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, w.contentType());
+        headers.set(HttpHeaderNames.ACCEPT, w.contentType());
+        w.headers.forEach(headers::set);
+        return WebSocketClientProtocolConfig.newBuilder()
+                .webSocketUri(uri)
+                .subprotocol(w.subprotocol)
+                .allowExtensions(w.compression)
+                .customHeaders(headers)
+                .maxFramePayloadLength(max)
+                .handleCloseFrames(false)
+                .dropPongFrames(false)
+                .sendCloseFrame(WebSocketCloseStatus.NORMAL_CLOSURE)
+                .forceCloseTimeoutMillis(FORCE_CLOSE_MILLIS)
+                .handshakeTimeoutMillis(Math.max(1, s.connectTimeout.toMillis()))
+                .generateOriginHeader(false)
+                .build();
     }
 
     private static URI uri(Settings s, int port) {

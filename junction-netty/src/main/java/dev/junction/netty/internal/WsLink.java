@@ -54,7 +54,16 @@ final class WsLink extends ChannelInboundHandlerAdapter implements WebSocketSess
     WsLink(NettyConnection connection, WebSettings settings) {
         this.connection = connection;
         this.settings = settings;
+    }
+
+    /**
+     * This link becomes its connection's current one (after the handshake, before {@code
+     * linkUp}): the connection closes it with this link's close frame, and handlers see it as
+     * {@link dev.junction.netty.NettyOptions#WEB_SOCKET}. On the event loop.
+     */
+    void becomeCurrent() {
         connection.linkCloser(this::closeLink);
+        connection.attributes().set(dev.junction.netty.NettyOptions.WEB_SOCKET, this);
     }
 
     @Override

@@ -1,0 +1,98 @@
+package dev.junction.interop;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The peers of the WebSocket, HTTP and browser interop tests, and whether they are installed: Debian's
+ * python3-websockets and python3-aiohttp, npm jayson / ws / playwright-core, Debian's chromium, curl.
+ * A missing peer fails the test with what to install, unless {@code -Djunction.interop.skip=true}
+ * (for developers without them), which skips it. Stateless; safe from any thread.
+ */
+final class WebPeers {
+    static final String CHROMIUM = "/usr/bin/chromium";
+
+    static final String INSTALL_HINT = "run junction-interop/install-peers.sh (Debian python3-websockets,"
+            + " python3-aiohttp, chromium, curl; npm ci in junction-interop), or pass"
+            + " -Djunction.interop.skip=true to skip the interop tests";
+
+    private WebPeers() {}
+
+    /** Debian's python3 with websockets 10.x and aiohttp 3.8.x. */
+    static void requirePython() {
+        String out = run(List.of(
+                Peers.PYTHON,
+                "-c",
+                "import websockets, aiohttp, sys; sys.stdout.write('ok ' + websockets.__version__ + ' '"
+                        + " + aiohttp.__version__)"));
+        if (!out.startsWith("ok ")) {
+            missing(Peers.PYTHON + " cannot import websockets and aiohttp (" + out.strip() + ")");
+        }
+    }
+
+    /** node on PATH, and each npm package at exactly its pinned version in junction-interop/node_modules. */
+    static void requireNode(String... packageAtVersion) {
+        String version = run(List.of("node", "--version"));
+        if (!version.startsWith("v")) {
+            missing("node is not on PATH (" + version.strip() + ")");
+        }
+        for (String spec : packageAtVersion) {
+            int at = spec.lastIndexOf('@');
+            String name = spec.substring(0, at);
+            Path pkg = Peers.moduleDir().resolve("node_modules").resolve(name).resolve("package.json");
+            try {
+                String json = Files.readString(pkg, StandardCharsets.UTF_8);
+                if (!json.contains("\"version\": \"" + spec.substring(at + 1) + "\"")) {
+                    missing("node_modules/" + name + " is not version " + spec.substring(at + 1) + ": rerun npm ci");
+                }
+            } catch (IOException e) {
+                missing("npm " + name + " is not installed: " + pkg + " is missing");
+            }
+        }
+    }
+
+    /** Debian's chromium, which playwright-core drives. */
+    static void requireChromium() {
+        if (!Files.isExecutable(Path.of(CHROMIUM))) {
+            missing(CHROMIUM + " not found (Debian's chromium)");
+        }
+    }
+
+    static void requireCurl() {
+        if (!run(List.of("curl", "--version")).startsWith("curl ")) {
+            missing("curl is not on PATH");
+        }
+    }
+
+    private static void missing(String what) {
+        if (Boolean.getBoolean("junction.interop.skip")) {
+            Assumptions.abort("junction.interop.skip=true: " + what);
+        }
+        fail(what + ". To install: " + INSTALL_HINT);
+    }
+
+    /** Runs a short command; its stdout and stderr, or why it could not run. */
+    static String run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "timed out: " + command;
+            }
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "cannot run " + command + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}
