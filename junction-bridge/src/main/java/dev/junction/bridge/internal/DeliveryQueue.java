@@ -20,6 +20,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * disk (a committer thread groups commits), and only accepted entries are handed out. Thread-safe.
  */
 final class DeliveryQueue implements AutoCloseable {
+    /**
+     * How many deliveries may be recorded in memory and not yet on disk: after a crash, at most these
+     * are sent again (under their delivery ids). The deliverer waits for a commit past it.
+     */
+    static final int MAX_UNCOMMITTED_DELIVERIES = 64;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
@@ -33,6 +39,7 @@ final class DeliveryQueue implements AutoCloseable {
     private long nextSeq;
     private long acceptedThrough;
     private long inFlight = -1;
+    private int deliveredUncommitted;
     private boolean dirty;
     private boolean closed;
 
@@ -139,7 +146,10 @@ final class DeliveryQueue implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         lock.lock();
         try {
-            while (!closed && (entries.isEmpty() || entries.peekFirst().seq > acceptedThrough)) {
+            while (!closed
+                    && (entries.isEmpty()
+                            || entries.peekFirst().seq > acceptedThrough
+                            || deliveredUncommitted >= MAX_UNCOMMITTED_DELIVERIES)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return null;
@@ -165,6 +175,7 @@ final class DeliveryQueue implements AutoCloseable {
             inFlight = -1;
             if (journal != null) {
                 journal.remove(entry.seq);
+                deliveredUncommitted++;
                 dirty = true;
                 changed.signalAll();
             }
@@ -186,6 +197,7 @@ final class DeliveryQueue implements AutoCloseable {
         while (true) {
             List<Entry> batch;
             long through;
+            int deliveries;
             lock.lock();
             try {
                 while (!dirty && !closed) {
@@ -198,6 +210,7 @@ final class DeliveryQueue implements AutoCloseable {
                 batch = new ArrayList<>(uncommitted);
                 uncommitted.clear();
                 through = nextSeq - 1;
+                deliveries = deliveredUncommitted;
             } finally {
                 lock.unlock();
             }
@@ -205,6 +218,7 @@ final class DeliveryQueue implements AutoCloseable {
             lock.lock();
             try {
                 acceptedThrough = Math.max(acceptedThrough, through);
+                deliveredUncommitted -= deliveries;
                 changed.signalAll();
             } finally {
                 lock.unlock();
