@@ -108,6 +108,7 @@ public final class Bridge implements AutoCloseable {
         private Duration timeout = Duration.ofSeconds(30);
         private Duration retryInterval = Duration.ofMillis(200);
         private boolean perConnection;
+        private boolean notifyOnly;
         private Consumer<Junction.ServerBuilder> inbound = b -> {};
         private Consumer<Junction.ClientBuilder> outboundSettings = b -> {};
 
@@ -181,6 +182,16 @@ public final class Bridge implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Forwards requests as notifications too, for outbound endpoints that cannot answer (a PUB
+         * socket: the prior art's REP→PUB proxy); each request is answered {@code {"accepted": true}}
+         * once written downstream (buffered: once accepted, with its {@code seq}). Default: off.
+         */
+        public Builder notifyOnly(boolean value) {
+            this.notifyOnly = value;
+            return this;
+        }
+
         /** More settings of the inbound server (limits, TLS, interceptors...). */
         public Builder inbound(Consumer<Junction.ServerBuilder> settings) {
             this.inbound = Objects.requireNonNull(settings, "settings");
@@ -226,7 +237,8 @@ public final class Bridge implements AutoCloseable {
                         reply,
                         retryInterval,
                         builders,
-                        counters);
+                        counters,
+                        notifyOnly);
                 try {
                     server.services(
                             Services.builder().nonBlockingFallback(buffer).build());
@@ -238,11 +250,11 @@ public final class Bridge implements AutoCloseable {
             }
             if (perConnection) {
                 PairedDownstreams pairs = new PairedDownstreams(from, to, builders, counters);
-                server.fallback(new Forwarder(to, pairs, counters));
+                server.fallback(new Forwarder(to, pairs, counters, notifyOnly));
                 return new Bridge(server.start(), null, pairs, counters);
             }
             Downstream shared = new Downstream(to, builders);
-            server.fallback(new Forwarder(to, context -> shared.get(), counters));
+            server.fallback(new Forwarder(to, context -> shared.get(), counters, notifyOnly));
             return new Bridge(server.start(), null, shared, counters);
         }
     }

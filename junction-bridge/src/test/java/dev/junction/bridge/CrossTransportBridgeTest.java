@@ -159,4 +159,39 @@ class CrossTransportBridgeTest {
         }
         assertThat(bridge.stats().forwarded()).isEqualTo(20);
     }
+
+    @Test
+    void notifyOnlyForwardsRequestsAsNotificationsAndAcknowledgesThemAsThePriorArtsRepToPubDid() {
+        String down = downstream("tcp://127.0.0.1:0").endpoints().get(0).toString();
+        int in = keep(Bridge.from("zmq-rep://127.0.0.1:0")
+                        .to(down)
+                        .notifyOnly(true)
+                        .start())
+                .endpoints()
+                .get(0)
+                .port();
+        RpcClient client = keep(Junction.connect("zmq-req://127.0.0.1:" + in));
+        assertThat(client.call("event", JsonNode.class, "p1").toString()).isEqualTo("{\"accepted\":true}");
+        assertThat(client.call("event", JsonNode.class, "p2").toString()).isEqualTo("{\"accepted\":true}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notified.size() == 2);
+        assertThat(notified).containsExactly("p1", "p2");
+    }
+
+    @Test
+    void aBufferedNotifyOnlyBridgeAcknowledgesWithTheSequenceNumber() {
+        String down = downstream("tcp://127.0.0.1:0").endpoints().get(0).toString();
+        String via = keep(Bridge.from("tcp://127.0.0.1:0")
+                        .to(down)
+                        .buffer(10)
+                        .notifyOnly(true)
+                        .start())
+                .endpoints()
+                .get(0)
+                .toString();
+        RpcClient client = keep(Junction.connect(via));
+        assertThat(client.call("event", JsonNode.class, "q1").toString()).isEqualTo("{\"accepted\":true,\"seq\":1}");
+        assertThat(client.call("event", JsonNode.class, "q2").toString()).isEqualTo("{\"accepted\":true,\"seq\":2}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notified.size() == 2);
+        assertThat(notified).containsExactly("q1", "q2");
+    }
 }

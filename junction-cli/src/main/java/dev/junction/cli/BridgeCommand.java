@@ -105,6 +105,12 @@ public final class BridgeCommand implements Callable<Integer> {
                     + "(unbuffered bridges only).")
     boolean perConnection;
 
+    @Option(
+            names = "--notify-only",
+            description = "Forward requests as notifications, answering {\"accepted\": true} (for a TO_URI that cannot "
+                    + "answer, such as a PUB socket).")
+    boolean notifyOnly;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -161,7 +167,8 @@ public final class BridgeCommand implements Callable<Integer> {
                     .reply(ReplyMode.parse(reply))
                     .timeout(timeout)
                     .retryInterval(retry)
-                    .perConnection(perConnection);
+                    .perConnection(perConnection)
+                    .notifyOnly(notifyOnly);
             if (buffer != null) {
                 if (buffer < 1) {
                     throw new IllegalArgumentException("--buffer must be at least 1");

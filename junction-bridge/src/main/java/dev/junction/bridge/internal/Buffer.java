@@ -25,6 +25,7 @@ public final class Buffer implements MethodHandler, AutoCloseable {
     private final Thread thread;
     private final ReplyMode reply;
     private final Counters counters;
+    private final boolean notifyOnly;
 
     /**
      * Opens the journal (if any), restores what it holds, and starts delivering.
@@ -39,8 +40,10 @@ public final class Buffer implements MethodHandler, AutoCloseable {
             ReplyMode reply,
             Duration retryInterval,
             Supplier<Junction.ClientBuilder> builders,
-            Counters counters) {
+            Counters counters,
+            boolean notifyOnly) {
         this.reply = reply;
+        this.notifyOnly = notifyOnly;
         this.counters = counters;
         Journal journal = journalDirectory == null ? null : Journal.open(journalDirectory);
         String bridgeId;
@@ -64,10 +67,10 @@ public final class Buffer implements MethodHandler, AutoCloseable {
     @Override
     public Object handle(RpcContext context, JsonNode params) {
         boolean request = !context.isNotification();
-        boolean waits = request && reply == ReplyMode.DOWNSTREAM;
+        boolean waits = request && reply == ReplyMode.DOWNSTREAM && !notifyOnly;
         Entry entry;
         try {
-            entry = queue.offer(context.method(), params, request, waits);
+            entry = queue.offer(context.method(), params, request && !notifyOnly, waits);
         } catch (RuntimeException refused) {
             if (request) {
                 throw refused;
@@ -80,8 +83,20 @@ public final class Buffer implements MethodHandler, AutoCloseable {
         if (waits) {
             return entry.answer;
         }
-        return entry.accepted.thenApply(
-                v -> JsonNodeFactory.instance.objectNode().put("accepted", true).put("seq", entry.seq));
+        return entry.accepted.thenApply(v -> accepted(entry.seq));
+    }
+
+    /**
+     * The answer to a request accepted and not answered by the downstream: {@code {"accepted":
+     * true}}, with its {@code seq} when it was queued.
+     */
+    static JsonNode accepted(Long seq) {
+        com.fasterxml.jackson.databind.node.ObjectNode node =
+                JsonNodeFactory.instance.objectNode().put("accepted", true);
+        if (seq != null) {
+            node.put("seq", seq);
+        }
+        return node;
     }
 
     public BridgeStats stats() {

@@ -27,16 +27,20 @@ public final class Forwarder implements MethodHandler {
     private final String to;
     private final Function<RpcContext, RpcPeer> target;
     private final Counters counters;
+    private final boolean notifyOnly;
 
     /**
      * @param to the target's URI, for error messages
      * @param target the peer to forward a given inbound call to; may connect, and throws {@link
      *     dev.junction.TransportException} when it cannot
+     * @param notifyOnly forward requests as notifications too, answering them {@code {"accepted":
+     *     true}} once written (for targets that cannot answer, such as PUB sockets)
      */
-    public Forwarder(String to, Function<RpcContext, RpcPeer> target, Counters counters) {
+    public Forwarder(String to, Function<RpcContext, RpcPeer> target, Counters counters, boolean notifyOnly) {
         this.to = to;
         this.target = target;
         this.counters = counters;
+        this.notifyOnly = notifyOnly;
     }
 
     @Override
@@ -48,14 +52,14 @@ public final class Forwarder implements MethodHandler {
             return unavailable(context, e);
         }
         Params raw = params == null ? Params.none() : Params.ofTree(params);
-        if (context.isNotification()) {
+        if (context.isNotification() || notifyOnly) {
             try {
                 peer.notify(context.method(), raw);
                 counters.forwarded.incrementAndGet();
             } catch (RuntimeException e) {
-                unavailable(context, e);
+                return unavailable(context, e);
             }
-            return null;
+            return context.isNotification() ? null : Buffer.accepted(null);
         }
         CompletableFuture<JsonNode> call = peer.callAsync(context.method(), JsonNode.class, raw);
         context.onCancel(() -> call.cancel(true));

@@ -40,7 +40,7 @@ public final class PairedDownstreams implements Function<RpcContext, RpcPeer>, A
         if (closed || !inbound.isOpen()) {
             throw new dev.junction.ConnectionClosedException("The inbound connection is closed");
         }
-        Forwarder back = new Forwarder(from, ignored -> inbound, counters);
+        Forwarder back = new Forwarder(from, ignored -> inbound, counters, false);
         RpcClient client = builders.get()
                 .services(Services.builder().fallback(back).build())
                 .connect(to);
