@@ -249,6 +249,18 @@ class BufferedBridgeTest {
     }
 
     @Test
+    void aJournalInUseIsRefused() {
+        Path journal = tmp.resolve("shared");
+        keep(Bridge.from(mem("bridge")).to(mem("down")).journal(journal).start());
+        assertThatThrownBy(() -> Bridge.from(mem("bridge"))
+                        .to(mem("down"))
+                        .journal(journal)
+                        .start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot open the bridge journal " + journal.resolve("bridge.mv.db") + ": ");
+    }
+
+    @Test
     void badSettingsAreRefusedWithWhatToDo() {
         assertThatThrownBy(() -> Bridge.from("mem://x").start())
                 .isInstanceOf(IllegalStateException.class)

@@ -123,6 +123,15 @@ class CrossTransportBridgeTest {
     }
 
     @Test
+    void bsonRpcClientsToAJsonRpcServer() throws Exception {
+        String down = downstream("tcp://127.0.0.1:0").endpoints().get(0).toString();
+        String via = bridge("tcp://127.0.0.1:0?codec=bson", down);
+        assertThat(via).contains("codec=bson");
+        carriesCallsAndErrors(via, 2, 20);
+        carriesNotifications(via);
+    }
+
+    @Test
     void repToReqAnswersWithTheDownstreamsRealAnswer() throws Exception {
         int port = downstream("zmq-rep://127.0.0.1:0").endpoints().get(0).port();
         int in = keep(Bridge.from("zmq-rep://127.0.0.1:0")
