@@ -67,6 +67,35 @@ class HostileInputBridgeTest {
     }
 
     @Test
+    void anOversizedInboundMessageIsRefusedByTheBridgesOwnLimitAndTheConnectionCarriesOn() throws Exception {
+        RpcServer down = keep(Junction.server()
+                .fallback((context, params) -> {
+                    seen.add(context.method());
+                    return "ok";
+                })
+                .listen("tcp://127.0.0.1:0")
+                .start());
+        Bridge bridge = keep(Bridge.from("tcp://127.0.0.1:0")
+                .to(down.endpoints().get(0).toString())
+                .inbound(server -> server.limits(dev.junction.Limits.defaults().toBuilder()
+                        .maxFrameBytes(1024)
+                        .build()))
+                .start());
+        try (Socket socket = new Socket("127.0.0.1", bridge.endpoints().get(0).port())) {
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String big =
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"big\",\"params\":[\"" + "x".repeat(4096) + "\"],\"id\":1}\n";
+            out.write(big.getBytes(StandardCharsets.UTF_8));
+            assertThat(in.readLine()).contains("\"code\":-32600").contains("maxFrameBytes");
+            out.write("{\"jsonrpc\":\"2.0\",\"method\":\"small\",\"id\":2}\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"ok\",\"id\":2}");
+        }
+        assertThat(seen).containsExactly("small");
+    }
+
+    @Test
     void aDownstreamThatAnswersGarbageGetsTheCallerAClearErrorNotAHang() throws Exception {
         ServerSocket liar = keep(new ServerSocket(0));
         Thread thread = new Thread(() -> {
