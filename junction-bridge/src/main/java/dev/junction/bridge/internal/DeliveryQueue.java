@@ -26,6 +26,8 @@ final class DeliveryQueue implements AutoCloseable {
      */
     static final int MAX_UNCOMMITTED_DELIVERIES = 64;
 
+    private static final int CLOSED_CODE = dev.junction.bridge.Bridge.DOWNSTREAM_UNAVAILABLE;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
@@ -105,8 +107,6 @@ final class DeliveryQueue implements AutoCloseable {
         }
         return entry;
     }
-
-    private static final int CLOSED_CODE = dev.junction.bridge.Bridge.DOWNSTREAM_UNAVAILABLE;
 
     private RpcException refuse(boolean request) {
         if (overflow == Overflow.REJECT && request) {
