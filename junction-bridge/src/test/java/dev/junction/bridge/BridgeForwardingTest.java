@@ -33,6 +33,7 @@ class BridgeForwardingTest {
     private final List<AutoCloseable> open = new ArrayList<>();
     private final List<String> notified = new CopyOnWriteArrayList<>();
     private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final CountDownLatch hanging = new CountDownLatch(1);
 
     @AfterEach
     void closeAll() throws Exception {
@@ -62,6 +63,7 @@ class BridgeForwardingTest {
                 })
                 .method("hang", (context, params) -> {
                     context.onCancel(cancelled::countDown);
+                    hanging.countDown();
                     return new CompletableFuture<>();
                 })
                 .method("event", (context, params) -> {
@@ -189,7 +191,7 @@ class BridgeForwardingTest {
     void cancellingTheCallerCancelsTheForwardedCall() throws Exception {
         RpcClient client = through("tcp://127.0.0.1:0", downstream("tcp://127.0.0.1:0"));
         CompletableFuture<String> call = client.callAsync("hang", String.class);
-        Thread.sleep(200); // let it reach the downstream (a cancel before it is forwarded is fine too)
+        assertThat(hanging.await(30, TimeUnit.SECONDS)).as("forwarded").isTrue();
         call.cancel(true);
         assertThat(cancelled.await(30, TimeUnit.SECONDS)).isTrue();
     }
