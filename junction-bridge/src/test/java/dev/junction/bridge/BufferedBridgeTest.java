@@ -191,6 +191,8 @@ class BufferedBridgeTest {
             client.notify("note", i);
         }
         assertThat(client.call("work", Integer.class, 21)).isEqualTo(42);
+        // delivered in order; the downstream runs its notifications one by one, apart from its requests
+        await().atMost(Duration.ofSeconds(30)).until(() -> down.notes().size() == 50);
         assertThat(down.notes()).containsExactlyElementsOf(upTo(50));
         assertThatThrownBy(() -> client.call("missing", Integer.class))
                 .isInstanceOfSatisfying(RpcException.class, e -> {
