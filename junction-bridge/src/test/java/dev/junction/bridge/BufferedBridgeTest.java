@@ -225,6 +225,7 @@ class BufferedBridgeTest {
         Bridge second = keep(Bridge.from(from).to(downUri).journal(journal).start());
         await().atMost(Duration.ofSeconds(30)).until(() -> second.stats().queued() == 0);
         assertThat(down.deduplicated()).containsExactly(0, 1, 2, 3, 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> down.notes().size() == 1);
         assertThat(down.notes()).containsExactly(99);
         assertThat(second.stats().forwarded()).isEqualTo(6);
         assertThat(down.rawIds().get(0)).endsWith("-1");

@@ -53,8 +53,8 @@ final class Deliverer implements Runnable {
             while (running) {
                 Entry entry = queue.awaitNext(1_000);
                 if (entry != null && deliver(entry)) {
+                    counters.forwarded.incrementAndGet(); // first, so that queued 0 implies all counted
                     queue.delivered(entry);
-                    counters.forwarded.incrementAndGet();
                 }
             }
         } catch (InterruptedException e) {
