@@ -53,7 +53,6 @@ final class Deliverer implements Runnable {
             while (running) {
                 Entry entry = queue.awaitNext(1_000);
                 if (entry != null && deliver(entry)) {
-                    counters.forwarded.incrementAndGet(); // first, so that queued 0 implies all counted
                     queue.delivered(entry);
                 }
             }
@@ -98,6 +97,7 @@ final class Deliverer implements Runnable {
         if (!entry.request) {
             try {
                 client.notify(entry.method, params);
+                counters.forwarded.incrementAndGet();
                 return true;
             } catch (RuntimeException e) {
                 downstream.discard(client);
@@ -110,6 +110,8 @@ final class Deliverer implements Runnable {
         call = client.callAsync(entry.method, JsonNode.class, params);
         try {
             JsonNode result = call.get();
+            // counted before the caller hears and before it leaves the queue: stats never lag behind
+            counters.forwarded.incrementAndGet();
             if (entry.answer != null) {
                 entry.answer.complete(result);
             }
@@ -117,6 +119,7 @@ final class Deliverer implements Runnable {
         } catch (ExecutionException e) {
             Throwable cause = BridgeErrors.unwrap(e);
             if (cause instanceof RpcException) {
+                counters.forwarded.incrementAndGet();
                 if (entry.answer != null) {
                     entry.answer.completeExceptionally(cause);
                 }
