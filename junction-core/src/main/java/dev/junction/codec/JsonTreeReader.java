@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 
 /**
@@ -132,10 +133,45 @@ final class JsonTreeReader {
         }
     }
 
-    /** As {@code ObjectMapper} does, floats become doubles; but never Infinity, which is not JSON. */
+    /**
+     * A fraction written as text becomes a double when the double holds its value exactly as written
+     * (always for up to 15 significant digits without an exponent), else a {@link DecimalNode}
+     * holding every digit: a number passed through (a bridge, a handler echoing a tree) keeps its
+     * value, and Infinity never appears. Binary formats' floats stay what they are.
+     */
     private static JsonNode readFloat(JsonParser p) throws IOException {
+        JsonParser.NumberTypeFP binaryType = p.getNumberTypeFP();
+        if (binaryType == JsonParser.NumberTypeFP.BIG_DECIMAL) {
+            return DecimalNode.valueOf(p.getDecimalValue());
+        }
         double d = p.getDoubleValue();
-        return Double.isInfinite(d) ? DecimalNode.valueOf(p.getDecimalValue()) : DoubleNode.valueOf(d);
+        if (binaryType != JsonParser.NumberTypeFP.UNKNOWN) {
+            return Double.isInfinite(d) ? DecimalNode.valueOf(p.getDecimalValue()) : DoubleNode.valueOf(d);
+        }
+        if (isShortPlainFraction(p)) {
+            return DoubleNode.valueOf(d);
+        }
+        BigDecimal exact = p.getDecimalValue();
+        if (!Double.isInfinite(d) && new BigDecimal(Double.toString(d)).compareTo(exact) == 0) {
+            return DoubleNode.valueOf(d);
+        }
+        return DecimalNode.valueOf(exact);
+    }
+
+    /** At most 15 characters and no exponent: at most 15 significant digits, which a double keeps. */
+    private static boolean isShortPlainFraction(JsonParser p) throws IOException {
+        int length = p.getTextLength();
+        if (length > 15) {
+            return false;
+        }
+        char[] text = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        for (int i = offset; i < offset + length; i++) {
+            if (text[i] == 'e' || text[i] == 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ContainerNode<?> newContainer(JsonToken start) {

@@ -69,6 +69,33 @@ class JsonCodecRoundTripTest {
                 .isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":" + params + ",\"id\":1}");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "3.14159265358979323846264338327950288",
+                "0.1000000000000000000000001",
+                "1e-400",
+                "-1.23456789012345678e-320",
+                "12345678901234567890.5"
+            })
+    void aFractionADoubleCannotHoldKeepsEveryDigit(String number) {
+        Message m = STRICT.decode(utf8("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":[" + number + "],\"id\":1}"));
+
+        assertThat(((Request) m).params().get(0).isBigDecimal()).isTrue();
+        assertThat(((Request) m).params().get(0).decimalValue()).isEqualByComparingTo(number);
+        Message again = STRICT.decode(STRICT.encode(m));
+        assertThat(((Request) again).params().get(0).decimalValue()).isEqualByComparingTo(number);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1.5", "-0.1", "0.30000000000000004", "1.7976931348623157e308", "2.5e-3", "123456.789"})
+    void aFractionADoubleHoldsExactlyStaysADouble(String number) {
+        Message m = STRICT.decode(utf8("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":[" + number + "],\"id\":1}"));
+
+        assertThat(((Request) m).params().get(0).isDouble()).isTrue();
+        assertThat(((Request) m).params().get(0).doubleValue()).isEqualTo(Double.parseDouble(number));
+    }
+
     @Test
     void aFloatTooLargeForADoubleIsKeptAsADecimalNotTurnedIntoInfinity() {
         Message m = STRICT.decode(utf8("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":[1e400],\"id\":1}"));
