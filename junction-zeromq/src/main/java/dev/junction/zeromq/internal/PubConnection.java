@@ -37,6 +37,7 @@ final class PubConnection extends ZmqConnection {
     private final int heartbeatInterval;
     private final Set<ByteBuffer> subscriptions = new HashSet<>(); // loop thread only
     private final AtomicLong heartbeatsSent = new AtomicLong();
+    private volatile boolean subscribed;
     private ZMQ.Socket socket; // loop thread only
     private ZmqLoop.Timer heartbeat; // loop thread only
 
@@ -104,6 +105,7 @@ final class PubConnection extends ZmqConnection {
     }
 
     private void linkChanged(boolean up) {
+        subscribed = up;
         if (up) {
             log.debug(
                     "PUB {}: a subscriber is there; sending {} queued message(s)", settings.endpoint(), outbox.size());
@@ -149,6 +151,11 @@ final class PubConnection extends ZmqConnection {
     /** Messages the overflow policy dropped so far. */
     long dropped() {
         return outbox.dropped();
+    }
+
+    /** True while at least one subscription is known (a subscriber is connected). Any thread. */
+    boolean subscribed() {
+        return subscribed;
     }
 
     /** Heartbeats published so far. */
