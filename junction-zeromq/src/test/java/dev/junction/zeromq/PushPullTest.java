@@ -71,6 +71,23 @@ class PushPullTest {
     }
 
     @Test
+    void aBoundPusherQueuesUpToItsLimitUntilAPullerComesAndDropsTheOldestPastIt() {
+        int port = FreePort.find();
+        try (RpcClient pusher =
+                Junction.connect("zmq-push://127.0.0.1:" + port + "?bind=true&queueLimit=3&overflow=drop-oldest")) {
+            for (int i = 0; i < 5; i++) {
+                pusher.notify("log", "q" + i); // nobody to take them: q0 and q1 are dropped
+            }
+            try (RpcServer server = pullServer("zmq-pull://127.0.0.1:" + port + "?bind=false")) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
+                pusher.notify("log", "end");
+                await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("end"));
+                assertThat(received).containsExactly("q2", "q3", "q4", "end");
+            }
+        }
+    }
+
+    @Test
     void aCallOverPushFailsAtOnceWithAClearError() {
         try (RpcServer server = pullServer("zmq-pull://127.0.0.1:0");
                 RpcClient pusher = Junction.connect(

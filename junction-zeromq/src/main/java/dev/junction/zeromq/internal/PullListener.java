@@ -25,13 +25,12 @@ final class PullListener implements Listener {
     private final ZmqLoop loop;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Endpoint bound;
-    private final Inbound connection;
+    private Inbound connection; // made on the loop thread with the socket; read after the constructor
     private ZMQ.Socket socket; // loop thread only
 
     PullListener(ZmqSettings settings, Consumer<Connection> onAccept) {
         this.settings = settings;
         this.loop = new ZmqLoop("pull");
-        this.connection = new Inbound(loop, settings.endpoint());
         try {
             this.bound = loop.submit(this::open).join();
         } catch (CompletionException e) {
@@ -46,6 +45,7 @@ final class PullListener implements Listener {
         try {
             settings.configure(socket);
             Endpoint result = settings.attach(socket);
+            connection = new Inbound(loop, result); // before the first frame can be read
             loop.register(socket, this::onReadable);
             return result;
         } catch (RuntimeException e) {
