@@ -126,6 +126,41 @@ class PubSubTest {
         }
     }
 
+    @Test
+    void aMessageOverTheFrameLimitKillsTheLinkAndTheHeartbeatTimeOutBringsItBack() throws InterruptedException {
+        try (ZContext context = new ZContext(1);
+                ZMQ.Socket raw = context.createSocket(SocketType.PUB)) {
+            int port = raw.bindToRandomPort("tcp://127.0.0.1");
+            try (RpcServer server = Junction.server()
+                    .fallback((context2, params) -> {
+                        received.add(context2.method() + ":" + params.get(0).asText());
+                        return null;
+                    })
+                    .limits(dev.junction.Limits.builder().maxFrameBytes(1024).build())
+                    .listen("zmq-sub://127.0.0.1:" + port + "?heartbeatTimeout=1000")
+                    .start()) {
+                publishUntilSeen(raw, "warm");
+                raw.sendMore("big");
+                // over ZMQ_MAXMSGSIZE: a protocol error, after which ZeroMQ does not reconnect on its own;
+                // the silent endpoint's socket is re-created by the heartbeat time-out
+                raw.send(notification("big", "x".repeat(4096)));
+                publishUntilSeen(raw, "after");
+                assertThat(received).noneMatch(r -> r.startsWith("big:"));
+            }
+        }
+    }
+
+    /** A raw PUB drops what it sends while no subscriber is connected: sends until the subscriber has it. */
+    private void publishUntilSeen(ZMQ.Socket raw, String method) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!received.contains(method + ":up") && System.nanoTime() < deadline) {
+            raw.sendMore(method);
+            raw.send(notification(method, "up"));
+            Thread.sleep(50);
+        }
+        assertThat(received).contains(method + ":up");
+    }
+
     static byte[] notification(String method, String text) {
         return ("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":[\"" + text + "\"]}")
                 .getBytes(StandardCharsets.UTF_8);
