@@ -144,7 +144,7 @@ final class SubEndpoint extends ZmqConnection {
                     timeoutMillis);
             closeSocket();
             newSocket();
-            linkDown(new TransportException("Publisher " + address + " silent for " + silentMillis + " ms"));
+            // no linkDown: the engine would cancel the handlers still running for this publisher's notifications
             watchdog = loop.schedule(timeoutMillis, this::checkAlive);
         } else {
             watchdog = loop.schedule(timeoutMillis - silentMillis, this::checkAlive);
