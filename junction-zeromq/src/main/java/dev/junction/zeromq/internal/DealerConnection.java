@@ -94,6 +94,13 @@ final class DealerConnection extends ZmqConnection {
         outbox.send(result, frame);
     }
 
+    /**
+     * Closing in order sends BYE straight to the socket, ahead of the frames still waiting in the
+     * {@link Outbox} (those fail with {@code ConnectionClosedException}: the server would close on
+     * the BYE before answering them anyway); frames ZeroMQ already took go out before it, in order.
+     * If ZeroMQ cannot take the BYE (no peer, HWM reached) it is not sent, and a ROUTER forgets this
+     * identity only by its {@code idleTimeout} option. Loop thread.
+     */
     @Override
     protected void release(boolean orderly) {
         if (orderly && settings.bool("hello", true)) {

@@ -49,6 +49,7 @@ final class ReqConnection extends ZmqConnection {
     private int rotation;
     private ZmqLoop.Timer timer;
     private boolean closing; // closed in order, waiting for the reply owed on the wire to say BYE
+    private boolean knownToServer; // this socket sent something other than BYE-FOR
 
     private ReqConnection(ZmqSettings settings, ZmqLoop loop) {
         super(
@@ -79,6 +80,9 @@ final class ReqConnection extends ZmqConnection {
         socket = ZmqContext.get().getContext().socket(SocketType.REQ);
         try {
             settings.configure(socket);
+            // queue only to completed connections: an endpoint that is down gets no message to lose
+            socket.setImmediate(true);
+            knownToServer = false;
             identity = ("junction-req-" + java.util.UUID.randomUUID())
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             socket.setIdentity(identity);
@@ -106,8 +110,9 @@ final class ReqConnection extends ZmqConnection {
         socket.close();
         rotation++;
         byte[] old = identity;
+        boolean announce = knownToServer;
         openSocket();
-        if (settings.bool("hello", true)) {
+        if (announce && settings.bool("hello", true)) {
             // the server still holds a connection for the old socket: tell it that one is gone
             queue.addFirst(new Out(Control.concat(Control.BYE_FOR, old), new CompletableFuture<>(), null));
         }
@@ -144,6 +149,7 @@ final class ReqConnection extends ZmqConnection {
     }
 
     private void transmit() {
+        knownToServer |= !isByeFor(current);
         timer = loop.schedule(requestTimeout, this::onTimeout);
         if (!socket.send(current.frame, ZMQ.DONTWAIT)) {
             // no pipe can take it yet (still connecting): send as soon as one can
@@ -158,12 +164,16 @@ final class ReqConnection extends ZmqConnection {
         }
     }
 
+    private static boolean isByeFor(Out out) {
+        return out.request == null && Control.startsWith(out.frame, Control.BYE_FOR);
+    }
+
     private void onTimeout() {
         if (current == null) {
             return;
         }
         recreate();
-        if (attempt < retries) {
+        if (attempt < retries && !isByeFor(current)) {
             attempt++;
             transmit();
             return;
@@ -176,6 +186,26 @@ final class ReqConnection extends ZmqConnection {
                         : new TransportException("No reply from " + remoteAddress() + " within " + waited.toMillis()
                                 + " ms (" + (retries + 1) + " attempts)"));
         current = null;
+        pump();
+    }
+
+    /**
+     * The server closed (its BYE stood for the reply) with a message on the wire and retries
+     * allowed: lazy pirate as for a lost reply. A new socket (ZeroMQ reconnects it, to a restarted
+     * server or the next endpoint) sends the message again, as one attempt more.
+     */
+    private void serverLeft() {
+        knownToServer = false; // the server closed this identity itself: no BYE-FOR owed
+        recreate();
+        if (attempt < retries) {
+            attempt++;
+            transmit();
+            return;
+        }
+        Out failed = current;
+        current = null;
+        failed.result.completeExceptionally(new ConnectionClosedException(
+                "The server at " + remoteAddress() + " closed, and " + (retries + 1) + " attempts are spent"));
         pump();
     }
 
@@ -215,9 +245,13 @@ final class ReqConnection extends ZmqConnection {
                 continue;
             }
             timer.cancel();
+            byte[] payload = last.data();
+            if (Control.is(payload, Control.BYE) && retries > 0 && !isByeFor(current)) {
+                serverLeft();
+                return;
+            }
             Out done = current;
             current = null;
-            byte[] payload = last.data();
             if (last.getMetadata() != null) {
                 principal(last.getMetadata().get(zmq.io.Metadata.USER_ID));
             }

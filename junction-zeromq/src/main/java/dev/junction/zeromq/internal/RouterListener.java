@@ -47,12 +47,15 @@ final class RouterListener implements Listener {
     private final Endpoint bound;
     private ZMQ.Socket socket; // loop thread only
     private boolean listening = true; // loop thread only
+    private final int idleTimeout;
+    private ZmqLoop.Timer idleSweep; // loop thread only
 
     RouterListener(ZmqSettings settings, boolean repMode, Consumer<Connection> onAccept) {
         this.settings = settings;
         this.repMode = repMode;
         this.onAccept = onAccept;
         this.messages = new Messages(settings.transportOptions());
+        this.idleTimeout = settings.integer("idleTimeout", 0);
         this.loop = new ZmqLoop(repMode ? "rep" : "router");
         try {
             this.bound = loop.submit(this::open).join();
@@ -70,6 +73,9 @@ final class RouterListener implements Listener {
             socket.setRouterHandover(true);
             Endpoint result = settings.attach(socket);
             loop.register(socket, this::onReadable);
+            if (idleTimeout > 0) {
+                idleSweep = loop.schedule(sweepInterval(), this::forgetIdlePeers);
+            }
             return result;
         } catch (RuntimeException e) {
             socket.close();
@@ -128,6 +134,8 @@ final class RouterListener implements Listener {
             onAccept.accept(peer);
         }
         peer.envelope = new ArrayList<>(envelope);
+        peer.lastHeard = System.nanoTime();
+        peer.saidHello |= Control.is(payload, Control.HELLO);
         if (metadata != null) {
             peer.principal(metadata.get(Metadata.USER_ID));
         }
@@ -139,6 +147,9 @@ final class RouterListener implements Listener {
                 sendFrames(peer.envelope, new byte[0]); // a REQ sender waits for a reply to anything
             }
             return; // HELLO, or a control message of a later version
+        }
+        if (idleTimeout > 0 && !peer.lockStep() && messages.expectsAnswer(payload)) {
+            peer.answersOwed++;
         }
         if (peer.lockStep()) {
             if (messages.expectsAnswer(payload)) {
@@ -176,6 +187,34 @@ final class RouterListener implements Listener {
         return socket.send(payload, ZMQ.DONTWAIT) ? 0 : socket.errno();
     }
 
+    private long sweepInterval() {
+        return Math.max(10, idleTimeout / 4);
+    }
+
+    /**
+     * The {@code idleTimeout} option: a peer that never said HELLO (a DEALER or REQ that is not
+     * Junction, which will not say BYE either) is forgotten once silent that long with no answer owed
+     * to it; if it talks again it is a new connection. Loop thread.
+     */
+    private void forgetIdlePeers() {
+        long now = System.nanoTime();
+        for (Peer peer : List.copyOf(peers.values())) {
+            long silentMillis = (now - peer.lastHeard) / 1_000_000L;
+            if (!peer.saidHello && peer.answersOwed == 0 && peer.repliesOwed == 0 && silentMillis >= idleTimeout) {
+                log.info(
+                        "{}: forgetting {}, silent for {} ms (idleTimeout={})",
+                        bound,
+                        peer.remoteAddress(),
+                        silentMillis,
+                        idleTimeout);
+                peer.remoteGone();
+            }
+        }
+        if (socket != null) {
+            idleSweep = loop.schedule(sweepInterval(), this::forgetIdlePeers);
+        }
+    }
+
     private void forget(Peer peer) {
         peers.remove(peer.identity);
         maybeCloseSocket();
@@ -183,6 +222,9 @@ final class RouterListener implements Listener {
 
     private void maybeCloseSocket() {
         if (!listening && peers.isEmpty() && socket != null) {
+            if (idleSweep != null) {
+                idleSweep.cancel();
+            }
             loop.unregister(socket);
             socket.close();
             socket = null;
@@ -216,6 +258,9 @@ final class RouterListener implements Listener {
         private final ByteBuffer identity;
         private List<byte[]> envelope; // loop thread only
         private int repliesOwed; // loop thread only
+        private int answersOwed; // loop thread only, counted with idleTimeout
+        private long lastHeard = System.nanoTime(); // loop thread only
+        private boolean saidHello; // loop thread only
         private boolean gone; // loop thread only
 
         Peer(ZmqLoop owner, ByteBuffer identity, List<byte[]> envelope) {
@@ -238,6 +283,8 @@ final class RouterListener implements Listener {
                     return;
                 }
                 repliesOwed--;
+            } else if (answersOwed > 0 && messages.isAnswer(frame)) {
+                answersOwed--;
             }
             int error = sendFrames(envelope, frame);
             if (error == 0) {

@@ -25,6 +25,12 @@ public final class ZmqTransports {
                 case "zmq-req":
                     return CompletableFuture.completedFuture(
                             ReqConnection.open(new ZmqSettings(endpoint, options, false)));
+                case "zmq-push":
+                    return CompletableFuture.completedFuture(
+                            PushConnection.open(new ZmqSettings(endpoint, options, false)));
+                case "zmq-pub":
+                    return CompletableFuture.completedFuture(
+                            PubConnection.open(new ZmqSettings(endpoint, options, true)));
                 default:
                     throw wrongSide(endpoint, "listen on (Junction.server().listen(...))");
             }
@@ -42,6 +48,10 @@ public final class ZmqTransports {
                 return new RouterListener(new ZmqSettings(endpoint, options, true), false, onAccept);
             case "zmq-rep":
                 return new RouterListener(new ZmqSettings(endpoint, options, true), true, onAccept);
+            case "zmq-pull":
+                return new PullListener(new ZmqSettings(endpoint, options, true), onAccept);
+            case "zmq-sub":
+                return new SubListener(new ZmqSettings(endpoint, options, false), onAccept);
             default:
                 throw wrongSide(endpoint, "connect to (Junction.connect(...))");
         }
