@@ -150,26 +150,39 @@ public final class SocketLoop {
                 if (!running) {
                     break;
                 }
+                // A socket's wake-up signal is edge-triggered and any operation on the socket (a send)
+                // may consume it, so what is readable already is asked for before sleeping, and each
+                // socket's own events (not the poller's answer) decide whether it is read.
                 ZMQ.Poller current = poller();
-                current.poll(tasks.isEmpty() ? wait : 0);
+                current.poll(tasks.isEmpty() && !anyReadable() ? wait : 0);
                 if (current.pollin(0)) {
                     drainPipe();
                 }
-                for (int i = 1; i < current.getNext(); i++) {
-                    if (current.pollin(i) && i - 1 < registrations.size() && current == poller) {
-                        safely(registrations.get(i - 1).onReadable);
+                for (Registration r : List.copyOf(registrations)) {
+                    if (registrations.contains(r) && (r.socket.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+                        safely(r.onReadable);
                     }
                 }
             }
         } catch (RuntimeException | Error e) {
             log.error("Socket loop {} failed", thread.getName(), e);
         } finally {
+            runTasks(); // those queued before stop(), such as a close
             if (poller != null) {
                 poller.close();
             }
             closePipe();
             stopped.complete(null);
         }
+    }
+
+    private boolean anyReadable() {
+        for (Registration r : registrations) {
+            if ((r.socket.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ZMQ.Poller poller() {
