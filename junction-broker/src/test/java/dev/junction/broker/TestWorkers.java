@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Junction servers working for a broker, with methods that say who served them: {@code whoami},
- * {@code echo}, {@code slow.get(ms)} and {@code slow.put(ms)} (sleep, then answer the worker's
- * name), {@code subscribe(count)} (pushes {@code event} notifications to the caller), and the
+ * {@code echo}, {@code slow.get(ms, only?)} and {@code slow.put(ms, only?)} (sleep, on every worker or only on
+ * the one named, then answer the worker's name), {@code subscribe(count)} (pushes {@code event} notifications to the caller), and the
  * notification {@code note} (recorded per worker).
  */
 final class TestWorkers {
@@ -58,7 +58,9 @@ final class TestWorkers {
         int now = running.incrementAndGet();
         PEAK.computeIfAbsent(name, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
         try {
-            Thread.sleep(params.get(0).asLong());
+            if (params.size() < 2 || params.get(1).asText().equals(name)) {
+                Thread.sleep(params.get(0).asLong()); // a second parameter names the one worker that sleeps
+            }
             return name;
         } finally {
             running.decrementAndGet();
