@@ -77,14 +77,10 @@ class BrokerInputTest extends BrokerFixture {
         workers(broker, "", "w");
         RawZmq raw = client(broker);
         raw.send("{\"jsonrpc\":\"2.0\",\"method\":\"echo\",\"params\":[\"" + "x".repeat(4096) + "\"],\"id\":1}");
-        // ZeroMQ drops the link over ZMQ_MAXMSGSIZE; the DEALER reconnects and the next call is served
-        await().atMost(WAIT).untilAsserted(() -> {
-            raw.send("{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":2}");
-            raw.socket.setReceiveTimeOut(500);
-            List<byte[]> frames = raw.receive();
-            assertThat(frames).isNotNull();
-            assertThat(RawZmq.text(frames.get(0))).contains("\"id\":2");
-        });
+        // ZeroMQ drops the link over ZMQ_MAXMSGSIZE, unread; the broker serves the next client
+        RawZmq next = client(broker);
+        next.send("{\"jsonrpc\":\"2.0\",\"method\":\"whoami\",\"id\":2}");
+        assertThat(answer(next)).isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":\"w\",\"id\":2}");
         assertThat(broker.stats().requests()).isEqualTo(1);
     }
 

@@ -72,12 +72,10 @@ class BrokerRoutingTest extends BrokerFixture {
         Broker broker = broker();
         workers(broker, "", "pub");
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        RpcClient client = closeLater(dev.junction.Junction.client()
-                .method("event", (ctx, params) -> {
-                    events.add(params);
-                    return null;
-                })
-                .connect("zmq-dealer://" + frontend(broker)));
+        RpcClient client = dealer(broker, dev.junction.Junction.client().method("event", (ctx, params) -> {
+            events.add(params);
+            return null;
+        }));
         assertThat(client.call("subscribe", String.class, 5)).isEqualTo("pub");
         await().atMost(WAIT).until(() -> events.size() == 5);
         assertThat(events.get(4).toString()).isEqualTo("[\"pub\",4]");

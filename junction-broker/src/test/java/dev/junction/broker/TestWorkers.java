@@ -48,7 +48,7 @@ final class TestWorkers {
                             .add(params);
                     return null;
                 })
-                .listen("zmq-worker://" + backend + "?heartbeat=200ms&name=" + name
+                .listen("zmq-worker://" + backend + "?heartbeat=500ms&name=" + name
                         + (options.isEmpty() ? "" : "&" + options))
                 .start();
     }

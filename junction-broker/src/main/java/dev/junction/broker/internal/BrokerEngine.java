@@ -126,6 +126,13 @@ public final class BrokerEngine {
     }
 
     private void onClientMessage(List<byte[]> frames) {
+        if (log.isTraceEnabled()) {
+            log.trace(
+                    "From client {}: {} frame(s), payload of {} byte(s)",
+                    Wire.hex(frames.get(0)),
+                    frames.size(),
+                    frames.get(frames.size() - 1).length);
+        }
         if (frames.size() < 2) {
             log.debug("Dropped a client message without a payload frame");
             return;
@@ -742,6 +749,9 @@ public final class BrokerEngine {
     private void sendToClient(List<byte[]> envelope, byte[] payload) {
         if (frontend == null) {
             return;
+        }
+        if (log.isTraceEnabled()) {
+            log.trace("To client {}: payload of {} byte(s)", Wire.hex(envelope.get(0)), payload.length);
         }
         for (byte[] frame : envelope) {
             if (!frontend.send(frame, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {

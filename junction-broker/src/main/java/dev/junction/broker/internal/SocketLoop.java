@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -18,8 +20,8 @@ import org.zeromq.ZMQ;
 
 /**
  * One daemon thread that owns some ZeroMQ sockets and is the only thread to touch them: it polls
- * them (with JeroMQ's poller, which checks each socket's events before sleeping, so nothing ready is
- * missed), runs the tasks other threads queue with {@link #execute}, and runs its timers. Other
+ * them (a NIO selector over each socket's wake-up descriptor, and each socket's own events
+ * checked before sleeping, so nothing ready is missed), runs the tasks other threads queue with {@link #execute}, and runs its timers. Other
  * threads wake it through a {@link Pipe} polled with the sockets. Only {@link #execute}, {@link
  * #submit}, {@link #inLoop} and {@link #stop} may be called from other threads.
  */
@@ -49,7 +51,7 @@ public final class SocketLoop {
         }
     }
 
-    private record Registration(ZMQ.Socket socket, Runnable onReadable) {}
+    private record Registration(ZMQ.Socket socket, Runnable onReadable, SelectionKey key) {}
 
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -59,7 +61,7 @@ public final class SocketLoop {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final ByteBuffer drain = ByteBuffer.allocate(64);
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private ZMQ.Poller poller; // rebuilt when registrations change
+    private final Selector selector;
     private volatile boolean running = true;
 
     /** Starts a loop on a new daemon thread named {@code junction-<name>-<n>}. */
@@ -67,6 +69,8 @@ public final class SocketLoop {
         try {
             pipe = Pipe.open();
             pipe.source().configureBlocking(false);
+            selector = Selector.open();
+            pipe.source().register(selector, SelectionKey.OP_READ);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,14 +118,23 @@ public final class SocketLoop {
 
     /** Polls {@code socket} for input from now on. Loop thread. */
     public void register(ZMQ.Socket socket, Runnable onReadable) {
-        registrations.add(new Registration(socket, onReadable));
-        poller = null;
+        try {
+            registrations.add(
+                    new Registration(socket, onReadable, socket.getFD().register(selector, SelectionKey.OP_READ)));
+        } catch (java.nio.channels.ClosedChannelException e) {
+            throw new IllegalStateException("Cannot poll a closed socket", e);
+        }
     }
 
     /** Stops polling {@code socket}. Loop thread. */
     public void unregister(ZMQ.Socket socket) {
-        registrations.removeIf(r -> r.socket == socket);
-        poller = null;
+        registrations.removeIf(r -> {
+            if (r.socket == socket) {
+                r.key.cancel();
+                return true;
+            }
+            return false;
+        });
     }
 
     /** Runs {@code action} on the loop thread after {@code delayMillis}. Loop thread. */
@@ -152,24 +165,30 @@ public final class SocketLoop {
                 }
                 // A socket's wake-up signal is edge-triggered and any operation on the socket (a send)
                 // may consume it, so what is readable already is asked for before sleeping, and each
-                // socket's own events (not the poller's answer) decide whether it is read.
-                ZMQ.Poller current = poller();
-                current.poll(tasks.isEmpty() && !anyReadable() ? wait : 0);
-                if (current.pollin(0)) {
-                    drainPipe();
+                // socket's own events (not the selector's answer) decide whether it is read.
+                if (!tasks.isEmpty() || anyReadable()) {
+                    selector.selectNow();
+                } else if (wait < 0) {
+                    selector.select();
+                } else {
+                    selector.select(wait);
                 }
+                selector.selectedKeys().clear();
+                drainPipe();
                 for (Registration r : List.copyOf(registrations)) {
                     if (registrations.contains(r) && (r.socket.getEvents() & ZMQ.Poller.POLLIN) != 0) {
                         safely(r.onReadable);
                     }
                 }
             }
-        } catch (RuntimeException | Error e) {
+        } catch (java.io.IOException | RuntimeException | Error e) {
             log.error("Socket loop {} failed", thread.getName(), e);
         } finally {
             runTasks(); // those queued before stop(), such as a close
-            if (poller != null) {
-                poller.close();
+            try {
+                selector.close();
+            } catch (IOException e) {
+                log.debug("Could not close a selector: {}", e.toString());
             }
             closePipe();
             stopped.complete(null);
@@ -183,17 +202,6 @@ public final class SocketLoop {
             }
         }
         return false;
-    }
-
-    private ZMQ.Poller poller() {
-        if (poller == null) {
-            poller = BrokerContext.get().createPoller(registrations.size() + 1);
-            poller.register(pipe.source(), ZMQ.Poller.POLLIN);
-            for (Registration r : registrations) {
-                poller.register(r.socket, ZMQ.Poller.POLLIN);
-            }
-        }
-        return poller;
     }
 
     private void runTasks() {
