@@ -13,8 +13,8 @@ public final class BrokerErrors {
      */
     public static final int NO_WORKER = -32001;
     /**
-     * The worker handling the request was lost (its heartbeats stopped, it left, or it registered
-     * again after a reset) and the request was not retried: its method is not idempotent, or it had
+     * The worker handling the request was lost (its heartbeats stopped, or it registered again
+     * after a reset) and the request was not retried: its method is not idempotent, or it had
      * been retried once already. Data: {@code {"worker", "method", "attempts", "reason"}}.
      */
     public static final int WORKER_LOST = -32002;
