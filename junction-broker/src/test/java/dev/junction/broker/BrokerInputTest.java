@@ -16,8 +16,12 @@ class BrokerInputTest extends BrokerFixture {
      * A fresh connection now and then delivers nothing (see the README): such a socket is replaced.
      */
     private RawZmq client(Broker broker) {
+        return checked(broker, SocketType.DEALER);
+    }
+
+    private RawZmq checked(Broker broker, SocketType type) {
         for (int attempt = 1; ; attempt++) {
-            RawZmq raw = new RawZmq(SocketType.DEALER, "tcp://" + frontend(broker), null);
+            RawZmq raw = new RawZmq(type, "tcp://" + frontend(broker), null);
             raw.socket.setReceiveTimeOut(3000);
             raw.send("ping");
             if (raw.receive() != null || attempt == 3) {
@@ -101,7 +105,7 @@ class BrokerInputTest extends BrokerFixture {
     void aReqClientGetsAnEmptyAcknowledgementForANotificationAndForControlMessages() {
         Broker broker = broker();
         workers(broker, "", "w");
-        RawZmq req = closeLater(new RawZmq(SocketType.REQ, "tcp://" + frontend(broker), null));
+        RawZmq req = checked(broker, SocketType.REQ);
         req.send("{\"jsonrpc\":\"2.0\",\"method\":\"note\",\"params\":[\"req\"]}");
         assertThat(req.receive().get(0)).isEmpty();
         req.send(new byte[] {0, 0, 0, 0, 'x'});
