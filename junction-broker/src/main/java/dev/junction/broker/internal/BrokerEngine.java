@@ -379,7 +379,9 @@ public final class BrokerEngine {
     }
 
     private void assign(Job job, WorkerState worker) {
-        log.debug("{} goes to worker {} (attempt {})", job.describe(), worker.name, job.attempts + 1);
+        if (log.isDebugEnabled()) {
+            log.debug("{} goes to worker {} (attempt {})", job.describe(), worker.name, job.attempts + 1);
+        }
         worker.lastAssigned = ++assignments;
         job.client.workers.add(worker.key);
         if (job.expectsAnswer()) {
