@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             CallCommand.class,
             NotifyCommand.class,
             BridgeCommand.class,
+            BrokerCommand.class,
+            WorkerCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
