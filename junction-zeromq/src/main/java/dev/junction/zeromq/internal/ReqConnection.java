@@ -43,6 +43,7 @@ final class ReqConnection extends ZmqConnection {
     private final List<String> addresses;
     private final ArrayDeque<Out> queue = new ArrayDeque<>();
     private ZMQ.Socket socket;
+    private ZmqSecurity.Watch handshake = ZmqSecurity.Watch.NONE;
     private byte[] identity;
     private Out current;
     private int attempt;
@@ -76,9 +77,11 @@ final class ReqConnection extends ZmqConnection {
     }
 
     private Void openSocket() {
+        handshake.close(); // the replaced socket's
         socket = ZmqContext.get().getContext().socket(SocketType.REQ);
         try {
             settings.configure(socket);
+            handshake = ZmqSecurity.watch(loop, socket, settings, this::onRefused);
             identity = ("junction-req-" + java.util.UUID.randomUUID())
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             socket.setIdentity(identity);
@@ -276,6 +279,27 @@ final class ReqConnection extends ZmqConnection {
         }
     }
 
+    /** The server refused our credentials: what waits fails, and the socket stops reconnecting. */
+    private void onRefused(dev.junction.zeromq.ZmqAuthenticationException cause) {
+        refused(cause);
+        if (timer != null) {
+            timer.cancel();
+        }
+        if (current != null) {
+            current.result.completeExceptionally(cause);
+            current = null;
+        }
+        Out out;
+        while ((out = queue.poll()) != null) {
+            out.result.completeExceptionally(cause);
+        }
+        handshake.close();
+        loop.unregister(socket);
+        socket.setLinger(0);
+        socket.close();
+        socket = null;
+    }
+
     /** Sends BYE if the REQ socket may send now; its reply never matters. */
     private boolean trySendBye() {
         // base(): the wrapper's send throws on EFSM, the state of a socket that owes a reply
@@ -304,6 +328,7 @@ final class ReqConnection extends ZmqConnection {
 
     /** Closes the socket (with its linger when {@code orderly}, at once otherwise) and ends the loop. */
     private void closeSocket(boolean orderly) {
+        handshake.close();
         loop.unregister(socket);
         if (!orderly) {
             socket.setLinger(0);

@@ -183,6 +183,7 @@ final class RouterListener implements Listener {
 
     private void maybeCloseSocket() {
         if (!listening && peers.isEmpty() && socket != null) {
+            ZmqSecurity.release(settings);
             loop.unregister(socket);
             socket.close();
             socket = null;

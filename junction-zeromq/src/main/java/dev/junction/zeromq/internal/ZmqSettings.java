@@ -18,8 +18,11 @@ public final class ZmqSettings {
     private final boolean bind;
     private final String transport;
     private final List<String> extraConnects;
+    private final ZmqSecurity security;
 
     ZmqSettings(Endpoint endpoint, TransportOptions options, boolean bindByDefault) {
+        this.security = ZmqSecurity.parse(endpoint, options, bindByDefault);
+        endpoint = ZmqSecurity.redact(endpoint);
         this.endpoint = endpoint;
         this.options = options;
         this.bind = bool("bind", bindByDefault);
@@ -41,6 +44,11 @@ public final class ZmqSettings {
 
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    /** PLAIN or CURVE, read from the options (NULL when none is set). */
+    ZmqSecurity security() {
+        return security;
     }
 
     public TransportOptions transportOptions() {
