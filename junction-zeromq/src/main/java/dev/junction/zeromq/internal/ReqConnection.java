@@ -124,7 +124,14 @@ final class ReqConnection extends ZmqConnection {
             result.complete(null);
             return;
         }
-        queue.add(new Out(frame, result, messages.request(frame)));
+        byte[] wire;
+        try {
+            wire = settings.format().call(frame);
+        } catch (IllegalArgumentException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        queue.add(new Out(wire, result, messages.request(frame)));
         pump();
     }
 
@@ -230,7 +237,10 @@ final class ReqConnection extends ZmqConnection {
                 return;
             }
             if (payload.length > 0 && !Control.isControl(payload)) {
-                deliver(payload);
+                byte[] answer = settings.format().answered(payload, done.request);
+                if (answer.length > 0) {
+                    deliver(answer);
+                }
             }
             pump();
         }

@@ -102,6 +102,15 @@ final class RouterListener implements Listener {
         ByteBuffer identity = ByteBuffer.wrap(frames.get(0));
         byte[] payload = frames.get(frames.size() - 1);
         List<byte[]> envelope = frames.subList(0, frames.size() - 1);
+        if (!Control.isControl(payload)) {
+            dev.junction.zeromq.compat.PyZmqRpcFormat.Inbound in =
+                    settings.format().received(payload);
+            if (in.reply() != null) {
+                sendFrames(envelope, in.reply()); // refused by the wire format, before the engine
+                return;
+            }
+            payload = in.frame();
+        }
         Peer peer = peers.get(identity);
         if (Control.is(payload, Control.BYE)) {
             if (peer != null) {
@@ -240,7 +249,7 @@ final class RouterListener implements Listener {
                 }
                 repliesOwed--;
             }
-            int error = sendFrames(envelope, frame);
+            int error = sendFrames(envelope, settings.format().answer(frame));
             if (error == 0) {
                 result.complete(null);
             } else if (error == EHOSTUNREACH) {
