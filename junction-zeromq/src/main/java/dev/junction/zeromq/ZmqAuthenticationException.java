@@ -16,7 +16,10 @@ public class ZmqAuthenticationException extends TransportException {
         this.statusCode = statusCode;
     }
 
-    /** The ZAP status code the server sent (400 for refused credentials, 500 for a server error). */
+    /**
+     * The ZAP status code the server sent (400 for refused credentials, 500 for a server error), or 0
+     * when the server broke off the handshake without one (how JeroMQ reads a libzmq server's refusal).
+     */
     public int statusCode() {
         return statusCode;
     }

@@ -265,7 +265,7 @@ final class ZmqSecurity {
             return Watch.NONE;
         }
         String address = "inproc://junction-monitor-" + MONITORS.incrementAndGet();
-        socket.monitor(address, zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH);
+        socket.monitor(address, zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL);
         ZMQ.Socket events = ZmqContext.get().getContext().socket(SocketType.PAIR);
         events.setLinger(0);
         events.connect(address);
@@ -274,12 +274,22 @@ final class ZmqSecurity {
         loop.register(events, () -> {
             ZMQ.Event event;
             while (!watch.closed && (event = ZMQ.Event.recv(events, ZMQ.DONTWAIT)) != null) {
+                int value = event.getValue() instanceof Integer ? (Integer) event.getValue() : 0;
                 if (event.getEvent() == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) {
-                    int status = event.getValue() instanceof Integer ? (Integer) event.getValue() : 400;
                     watch.close();
                     onRefused.accept(new ZmqAuthenticationException(
-                            "Authentication failed: the server refused the " + what + " (ZAP status " + status + ")",
-                            status));
+                            "Authentication failed: the server refused the " + what + " (ZAP status " + value + ")",
+                            value));
+                    return;
+                }
+                if (event.getEvent() == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL) {
+                    // a libzmq server's refusal reaches JeroMQ's PLAIN and CURVE clients this way
+                    watch.close();
+                    onRefused.accept(new ZmqAuthenticationException(
+                            "Authentication failed: the server broke off the handshake with the " + what
+                                    + " (ZMTP protocol error 0x" + Integer.toHexString(value)
+                                    + "; a libzmq server refusing credentials, or a mechanism it does not use)",
+                            0));
                     return;
                 }
             }
