@@ -73,7 +73,8 @@ class ZmqReqRepInteropTest {
                                 r -> java.util.Optional.empty())
                         .listen("zmq-router://127.0.0.1:0?mechanism=plain")
                         .start();
-                RpcClient client = Junction.connect("zmq-req://127.0.0.1:" + port[0] + "?hello=false")) {
+                RpcClient client = Junction.connect(
+                        "zmq-req://127.0.0.1:" + port[0] + "?hello=false&" + ZmqSecurityInteropTest.LAZY_PIRATE)) {
             assertThat(client.call("add", int.class, 1, 2)).isEqualTo(3);
             client.notify("note", "x");
             List<JsonNode> lines = finish(peer);

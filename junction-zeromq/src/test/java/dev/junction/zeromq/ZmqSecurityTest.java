@@ -73,8 +73,8 @@ class ZmqSecurityTest {
         try (RpcServer server = server("zmq-router://127.0.0.1:0?plainPasswords=" + passwords);
                 RpcClient alice =
                         client("zmq-dealer://127.0.0.1:" + port(server) + "?plainUser=alice&plainPassword=s3cr:et");
-                RpcClient bob =
-                        client("zmq-req://127.0.0.1:" + port(server) + "?plainUser=bob&plainPassword=hunter2")) {
+                RpcClient bob = client("zmq-req://127.0.0.1:" + port(server)
+                        + "?requestTimeout=3000&retries=2&plainUser=bob&plainPassword=hunter2")) {
             assertThat(alice.call("whoami", String.class)).isEqualTo("alice");
             assertThat(bob.call("whoami", String.class)).isEqualTo("bob");
             assertThat(server.peers()).allSatisfy(p -> assertThat(p.principal()).isPresent());
@@ -87,8 +87,8 @@ class ZmqSecurityTest {
         try (RpcServer server = server("zmq-router://127.0.0.1:0?plainPasswords=" + passwords);
                 RpcClient dealer =
                         client("zmq-dealer://127.0.0.1:" + port(server) + "?plainUser=alice&plainPassword=wrong");
-                RpcClient req =
-                        client("zmq-req://127.0.0.1:" + port(server) + "?plainUser=mallory&plainPassword=right")) {
+                RpcClient req = client("zmq-req://127.0.0.1:" + port(server)
+                        + "?requestTimeout=3000&retries=2&plainUser=mallory&plainPassword=right")) {
             assertRefused(dealer);
             assertRefused(req);
             assertThat(server.peers()).isEmpty();
@@ -124,8 +124,8 @@ class ZmqSecurityTest {
                         .transportOption(ZapHandler.OPTION, handler)
                         .listen("zmq-rep://127.0.0.1:0?mechanism=plain&zapDomain=test-domain")
                         .start();
-                RpcClient ok =
-                        client("zmq-req://127.0.0.1:" + port(server) + "?plainUser=ali&plainPassword=open+sesame");
+                RpcClient ok = client("zmq-req://127.0.0.1:" + port(server)
+                        + "?requestTimeout=3000&retries=2&plainUser=ali&plainPassword=open+sesame");
                 RpcClient wrong = client("zmq-dealer://127.0.0.1:" + port(server) + "?plainUser=ali&plainPassword=x")) {
             assertThat(ok.call("whoami", String.class)).isEqualTo("user:ali");
             assertRefused(wrong);
@@ -147,8 +147,9 @@ class ZmqSecurityTest {
         try (RpcServer server = server("zmq-router://127.0.0.1:0?curveKeyFile=" + serverFile + "&curveAllow=" + allow);
                 RpcClient ok = client("zmq-dealer://127.0.0.1:" + port(server) + "?curveServerKey="
                         + enc(serverKeys.publicKey()) + "&curveKeyFile=" + clientFile);
-                RpcClient okReq = client("zmq-req://127.0.0.1:" + port(server) + "?curveServerKey="
-                        + enc(serverKeys.publicKey()) + "&curveSecretKey=" + enc(allowed.secretKey()));
+                RpcClient okReq =
+                        client("zmq-req://127.0.0.1:" + port(server) + "?requestTimeout=3000&retries=2&curveServerKey="
+                                + enc(serverKeys.publicKey()) + "&curveSecretKey=" + enc(allowed.secretKey()));
                 RpcClient refused = client("zmq-dealer://127.0.0.1:" + port(server) + "?curveServerKey="
                         + enc(serverKeys.publicKey()) + "&curveSecretKey=" + enc(other.secretKey()))) {
             assertThat(ok.call("whoami", String.class)).isEqualTo(allowed.publicKey());
@@ -164,8 +165,9 @@ class ZmqSecurityTest {
         ZeroMqKeys.KeyPair clientKeys = ZeroMqKeys.generate();
         try (RpcServer server = server(
                         "zmq-rep://127.0.0.1:0?curveSecretKey=" + enc(serverKeys.secretKey()) + "&curveAllow=*");
-                RpcClient known = client("zmq-req://127.0.0.1:" + port(server) + "?curveServerKey="
-                        + enc(serverKeys.publicKey()) + "&curveSecretKey=" + enc(clientKeys.secretKey()));
+                RpcClient known =
+                        client("zmq-req://127.0.0.1:" + port(server) + "?requestTimeout=3000&retries=2&curveServerKey="
+                                + enc(serverKeys.publicKey()) + "&curveSecretKey=" + enc(clientKeys.secretKey()));
                 RpcClient ephemeral = client(
                         "zmq-dealer://127.0.0.1:" + port(server) + "?curveServerKey=" + enc(serverKeys.publicKey()))) {
             assertThat(known.call("whoami", String.class)).isEqualTo(clientKeys.publicKey());

@@ -63,7 +63,7 @@ final class RouterListener implements Listener {
     }
 
     private Endpoint open() {
-        socket = ZmqContext.get().getContext().socket(SocketType.ROUTER);
+        socket = ZmqSecurity.context(settings).getContext().socket(SocketType.ROUTER);
         try {
             settings.configure(socket);
             socket.setRouterMandatory(true);

@@ -18,9 +18,10 @@ import zmq.Msg;
 /**
  * The ZAP handler (RFC 27) of Junction's ZeroMQ context: a REP socket bound to {@code
  * inproc://zeromq.zap.01}, on its own loop thread, which answers each server socket's
- * authentication requests with the {@link ZapHandler} registered for that socket's ZAP domain. A
- * request for a domain nobody registered comes from a socket that is no secured Junction server and
- * is allowed, as without a ZAP handler. Started once, before the first secured server socket binds
+ * authentication requests with the {@link ZapHandler} registered for that socket's ZAP domain. It
+ * lives in the context of secured server sockets only ({@link ZmqSecurity#securedContext}): JeroMQ
+ * asks a context's ZAP handler about every socket in it, clients and NULL sockets too, which would
+ * slow and disturb their handshakes. A domain nobody registered is refused. Started once, before the first secured server socket binds
  * (a PLAIN server without a ZAP handler would let anyone in); never stopped.
  */
 final class ZapServer {
@@ -34,7 +35,7 @@ final class ZapServer {
 
     private ZapServer() {
         loop.submit(() -> {
-                    socket = ZmqContext.get().getContext().socket(SocketType.REP);
+                    socket = ZmqSecurity.securedContext().getContext().socket(SocketType.REP);
                     socket.setLinger(0);
                     socket.bind(ADDRESS);
                     loop.register(socket, this::onReadable);
@@ -94,13 +95,6 @@ final class ZapServer {
         }
         String domain = text(frames.get(2));
         String mechanism = text(frames.get(5));
-        if (!handlers.containsKey(domain)) {
-            // Once a ZAP handler is bound, JeroMQ asks it about sockets that are no secured Junction
-            // server (NULL sockets, PLAIN and CURVE clients): they get the answer they would get with
-            // no handler at all. Every secured Junction server registers its domain before it binds.
-            send(requestId, "200", "OK", "");
-            return;
-        }
         ZapRequest request;
         if ("PLAIN".equals(mechanism) && frames.size() >= 8) {
             request = new ZapRequest(
@@ -114,7 +108,8 @@ final class ZapServer {
         }
         ZapHandler handler = handlers.get(domain);
         if (handler == null) {
-            send(requestId, "400", "Unknown ZAP domain", ""); // unregistered since the check above
+            log.debug("Refused {}: no handler for the ZAP domain", request);
+            send(requestId, "400", "Unknown ZAP domain", "");
             return;
         }
         Optional<String> user;

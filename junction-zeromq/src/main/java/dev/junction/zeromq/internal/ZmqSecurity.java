@@ -213,6 +213,39 @@ final class ZmqSecurity {
         return mechanism != Mechanism.NULL;
     }
 
+    private static volatile org.zeromq.ZContext secured;
+
+    /**
+     * The context for a socket: a secured server's sockets live in a context of their own, with the
+     * {@link ZapServer}, so that JeroMQ never asks a ZAP handler about the other sockets (it asks
+     * about every socket of a context that has one). So {@code inproc://} does not reach a secured
+     * server from the shared context; PLAIN and CURVE are for tcp and ipc.
+     */
+    static org.zeromq.ZContext context(ZmqSettings settings) {
+        ZmqSecurity s = settings.security();
+        return s.server && s.enabled() ? securedContext() : ZmqContext.get();
+    }
+
+    /** The context of secured server sockets and the ZAP handler, created on first use. */
+    static org.zeromq.ZContext securedContext() {
+        org.zeromq.ZContext found = secured;
+        if (found == null) {
+            synchronized (ZmqSecurity.class) {
+                found = secured;
+                if (found == null) {
+                    found = new org.zeromq.ZContext(1);
+                    found.setThreadFactor((runnable, name) -> {
+                        Thread t = new Thread(runnable, "junction-zmq-secure-io-" + name);
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    secured = found;
+                }
+            }
+        }
+        return found;
+    }
+
     /** Applies the mechanism to a new socket, before it binds or connects. */
     static void configure(ZMQ.Socket socket, ZmqSettings settings) {
         settings.security().apply(socket);

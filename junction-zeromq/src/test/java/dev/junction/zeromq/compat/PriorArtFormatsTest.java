@@ -30,6 +30,13 @@ import org.zeromq.ZMQ;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class PriorArtFormatsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Now and then a fresh Junction REQ's first message does not reach a REP on this loaded machine
+     * (rare, not yet explained): the lazy pirate re-creates the socket and resends.
+     */
+    private static final String LAZY_PIRATE = "requestTimeout=3000&retries=2";
+
     private final ZContext raw = new ZContext(1);
 
     @AfterEach
@@ -100,7 +107,7 @@ class PriorArtFormatsTest {
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
         rep.setReceiveTimeOut(10_000);
         try (RpcClient client = JsonRpc2ZeroMqCodec.habits(Junction.client())
-                .connect("zmq-req://127.0.0.1:" + port + "?codec=jsonrpc2-zeromq&hello=false")) {
+                .connect("zmq-req://127.0.0.1:" + port + "?codec=jsonrpc2-zeromq&hello=false&" + LAZY_PIRATE)) {
             CompletableFuture<String> answer = client.callAsync("ping", String.class);
             JsonNode call = JSON.readTree(rep.recv());
             assertThat(call.fieldNames()).toIterable().containsExactly("jsonrpc", "method", "params", "id");
@@ -174,8 +181,8 @@ class PriorArtFormatsTest {
         ZMQ.Socket rep = raw.createSocket(SocketType.REP);
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
         rep.setReceiveTimeOut(10_000);
-        try (RpcClient client =
-                Junction.client().connect("zmq-req://127.0.0.1:" + port + "?format=pyzmqrpc&hello=false")) {
+        try (RpcClient client = Junction.client()
+                .connect("zmq-req://127.0.0.1:" + port + "?format=pyzmqrpc&hello=false&" + LAZY_PIRATE)) {
             String[][] cases = {
                 {"{\"status_code\": 200, \"status_message\": \"OK\", \"response_message\": 3}", "3"},
                 {"{\"status_code\": 200, \"status_message\": \"OK\"}", "null"},
