@@ -260,9 +260,12 @@ def main():
     }[mode](ctx, o)
     out(event="done")
     sys.stdout.flush()
-    # no ctx.term(): sockets have linger 0; exit at once
+    # no ctx.term() (an authenticator thread may still run): give the I/O thread a moment to flush
+    # the last reply, which linger 0 would otherwise drop at exit
     import os
+    import time
 
+    time.sleep(0.5)
     os._exit(0)
 
 
