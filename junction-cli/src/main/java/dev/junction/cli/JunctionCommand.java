@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             BridgeCommand.class,
             BrokerCommand.class,
             WorkerCommand.class,
+            KeysCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,

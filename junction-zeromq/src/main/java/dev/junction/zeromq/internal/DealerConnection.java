@@ -17,6 +17,7 @@ final class DealerConnection extends ZmqConnection {
     private final ZmqSettings settings;
     private final Outbox outbox;
     private ZMQ.Socket socket; // loop thread only
+    private ZmqSecurity.Watch handshake = ZmqSecurity.Watch.NONE; // loop thread only
 
     private DealerConnection(ZmqSettings settings, ZmqLoop loop) {
         super(
@@ -43,6 +44,7 @@ final class DealerConnection extends ZmqConnection {
         socket = ZmqContext.get().getContext().socket(SocketType.DEALER);
         try {
             settings.configure(socket);
+            handshake = ZmqSecurity.watch(loop, socket, settings, this::onRefused);
             String identity = settings.string("identity");
             socket.setIdentity(
                     identity != null
@@ -94,6 +96,13 @@ final class DealerConnection extends ZmqConnection {
         outbox.send(result, frame);
     }
 
+    /** The server refused our credentials: no more reconnecting with them. Loop thread. */
+    private void onRefused(dev.junction.zeromq.ZmqAuthenticationException cause) {
+        refused(cause);
+        outbox.failAll(cause);
+        dropSocket();
+    }
+
     /**
      * Closing in order sends BYE straight to the socket, ahead of the frames still waiting in the
      * {@link Outbox} (those fail with {@code ConnectionClosedException}: the server would close on
@@ -103,13 +112,20 @@ final class DealerConnection extends ZmqConnection {
      */
     @Override
     protected void release(boolean orderly) {
-        if (orderly && settings.bool("hello", true)) {
+        if (orderly && socket != null && settings.bool("hello", true)) {
             socket.send(Control.BYE, ZMQ.DONTWAIT);
         }
         outbox.failAll(new dev.junction.ConnectionClosedException("Connection to " + remoteAddress() + " closed"));
-        loop.unregister(socket);
-        socket.close();
-        socket = null;
+        dropSocket();
         loop.stop();
+    }
+
+    private void dropSocket() {
+        if (socket != null) {
+            handshake.close();
+            loop.unregister(socket);
+            socket.close();
+            socket = null;
+        }
     }
 }

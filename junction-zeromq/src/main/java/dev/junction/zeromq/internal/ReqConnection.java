@@ -43,6 +43,7 @@ final class ReqConnection extends ZmqConnection {
     private final List<String> addresses;
     private final ArrayDeque<Out> queue = new ArrayDeque<>();
     private ZMQ.Socket socket;
+    private ZmqSecurity.Watch handshake = ZmqSecurity.Watch.NONE;
     private byte[] identity;
     private Out current;
     private int attempt;
@@ -77,12 +78,14 @@ final class ReqConnection extends ZmqConnection {
     }
 
     private Void openSocket() {
+        handshake.close(); // the replaced socket's
         socket = ZmqContext.get().getContext().socket(SocketType.REQ);
         try {
             settings.configure(socket);
             // queue only to completed connections: an endpoint that is down gets no message to lose
             socket.setImmediate(true);
             knownToServer = false;
+            handshake = ZmqSecurity.watch(loop, socket, settings, this::onRefused);
             identity = ("junction-req-" + java.util.UUID.randomUUID())
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             socket.setIdentity(identity);
@@ -126,7 +129,14 @@ final class ReqConnection extends ZmqConnection {
             result.complete(null);
             return;
         }
-        queue.add(new Out(frame, result, messages.request(frame)));
+        byte[] wire;
+        try {
+            wire = settings.format().call(frame);
+        } catch (IllegalArgumentException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        queue.add(new Out(wire, result, messages.request(frame)));
         pump();
     }
 
@@ -261,7 +271,10 @@ final class ReqConnection extends ZmqConnection {
                 return;
             }
             if (payload.length > 0 && !Control.isControl(payload)) {
-                deliver(payload);
+                byte[] answer = settings.format().answered(payload, done.request);
+                if (answer.length > 0) {
+                    deliver(answer);
+                }
             }
             pump();
         }
@@ -310,6 +323,27 @@ final class ReqConnection extends ZmqConnection {
         }
     }
 
+    /** The server refused our credentials: what waits fails, and the socket stops reconnecting. */
+    private void onRefused(dev.junction.zeromq.ZmqAuthenticationException cause) {
+        refused(cause);
+        if (timer != null) {
+            timer.cancel();
+        }
+        if (current != null) {
+            current.result.completeExceptionally(cause);
+            current = null;
+        }
+        Out out;
+        while ((out = queue.poll()) != null) {
+            out.result.completeExceptionally(cause);
+        }
+        handshake.close();
+        loop.unregister(socket);
+        socket.setLinger(0);
+        socket.close();
+        socket = null;
+    }
+
     /** Sends BYE if the REQ socket may send now; its reply never matters. */
     private boolean trySendBye() {
         // base(): the wrapper's send throws on EFSM, the state of a socket that owes a reply
@@ -338,6 +372,7 @@ final class ReqConnection extends ZmqConnection {
 
     /** Closes the socket (with its linger when {@code orderly}, at once otherwise) and ends the loop. */
     private void closeSocket(boolean orderly) {
+        handshake.close();
         loop.unregister(socket);
         if (!orderly) {
             socket.setLinger(0);

@@ -66,7 +66,7 @@ final class RouterListener implements Listener {
     }
 
     private Endpoint open() {
-        socket = ZmqContext.get().getContext().socket(SocketType.ROUTER);
+        socket = ZmqSecurity.context(settings).getContext().socket(SocketType.ROUTER);
         try {
             settings.configure(socket);
             socket.setRouterMandatory(true);
@@ -108,6 +108,15 @@ final class RouterListener implements Listener {
         ByteBuffer identity = ByteBuffer.wrap(frames.get(0));
         byte[] payload = frames.get(frames.size() - 1);
         List<byte[]> envelope = frames.subList(0, frames.size() - 1);
+        if (!Control.isControl(payload)) {
+            dev.junction.zeromq.compat.PyZmqRpcFormat.Inbound in =
+                    settings.format().received(payload);
+            if (in.reply() != null) {
+                sendFrames(envelope, in.reply()); // refused by the wire format, before the engine
+                return;
+            }
+            payload = in.frame();
+        }
         Peer peer = peers.get(identity);
         if (Control.is(payload, Control.BYE)) {
             if (peer != null) {
@@ -225,6 +234,7 @@ final class RouterListener implements Listener {
             if (idleSweep != null) {
                 idleSweep.cancel();
             }
+            ZmqSecurity.release(settings);
             loop.unregister(socket);
             socket.close();
             socket = null;
@@ -286,7 +296,7 @@ final class RouterListener implements Listener {
             } else if (answersOwed > 0 && messages.isAnswer(frame)) {
                 answersOwed--;
             }
-            int error = sendFrames(envelope, frame);
+            int error = sendFrames(envelope, settings.format().answer(frame));
             if (error == 0) {
                 result.complete(null);
             } else if (error == EHOSTUNREACH) {

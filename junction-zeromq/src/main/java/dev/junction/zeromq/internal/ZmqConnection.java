@@ -25,6 +25,7 @@ abstract class ZmqConnection implements Connection {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final ArrayDeque<byte[]> beforeStart = new ArrayDeque<>();
     private volatile Principal principal;
+    private volatile dev.junction.zeromq.ZmqAuthenticationException refused;
     private ConnectionHandler handler; // loop thread only
     private boolean finished; // loop thread only
 
@@ -74,6 +75,9 @@ abstract class ZmqConnection implements Connection {
         if (!open.get()) {
             return CompletableFuture.failedFuture(new ConnectionClosedException("Connection to " + remote + " closed"));
         }
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
         try {
             admit();
         } catch (RuntimeException e) {
@@ -83,11 +87,24 @@ abstract class ZmqConnection implements Connection {
         loop.execute(() -> {
             if (finished) {
                 result.completeExceptionally(new ConnectionClosedException("Connection to " + remote + " closed"));
+            } else if (refused != null) {
+                result.completeExceptionally(refused);
             } else {
                 write(frame, result);
             }
         });
         return result;
+    }
+
+    /**
+     * The server refused this client's credentials: calls in flight fail now (as a lost link caused
+     * by {@code cause}) and every later send fails with {@code cause}; the connection stays open
+     * until its owner closes it, so the reason is never lost. The subclass drops its socket. Loop
+     * thread.
+     */
+    protected final void refused(dev.junction.zeromq.ZmqAuthenticationException cause) {
+        refused = cause;
+        linkDown(cause);
     }
 
     /** Waits, on the sending thread, for room to queue a frame (the {@code block} overflow policy). */

@@ -18,8 +18,13 @@ public final class ZmqSettings {
     private final boolean bind;
     private final String transport;
     private final List<String> extraConnects;
+    private final ZmqSecurity security;
+    private final WireFormat format;
 
     ZmqSettings(Endpoint endpoint, TransportOptions options, boolean bindByDefault) {
+        this.security = ZmqSecurity.parse(endpoint, options, bindByDefault);
+        endpoint = ZmqSecurity.redact(endpoint);
+        this.format = WireFormat.parse(endpoint.option("format"));
         this.endpoint = endpoint;
         this.options = options;
         this.bind = bool("bind", bindByDefault);
@@ -41,6 +46,16 @@ public final class ZmqSettings {
 
     public Endpoint endpoint() {
         return endpoint;
+    }
+
+    /** PLAIN or CURVE, read from the options (NULL when none is set). */
+    ZmqSecurity security() {
+        return security;
+    }
+
+    /** What goes on the wire for the engine's frames (the {@code format} option). */
+    WireFormat format() {
+        return format;
     }
 
     public TransportOptions transportOptions() {
