@@ -17,7 +17,13 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = "JSON-RPC 2.0 from the command line: serve demo methods, call them, notify them.",
-        subcommands = {ServeCommand.class, CallCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServeCommand.class,
+            CallCommand.class,
+            NotifyCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeOnExecutionException = ExitCodes.INTERNAL,
         exitCodeListHeading = "%nExit status:%n",
