@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * Junction on one transport: a server whose {@code echo} is a non-blocking handler (run on the
  * transport thread, as jsonrpc4j, LSP4J and gRPC with a direct executor run theirs), and a client
- * calling {@code callAsync("echo", String.class, payload)}.
+ * calling {@code callAsync("echo", String.class, payload)}, its futures completed on the client's
+ * executor (the default) or, for the {@code -direct} variant, on the transport thread.
  */
 class JunctionSystem implements BenchSystem {
     private final String name;
@@ -19,6 +20,7 @@ class JunctionSystem implements BenchSystem {
     private final UnaryOperator<String> clientUri;
     private final boolean inProcess;
     private final boolean manyConnections;
+    private final boolean directCallbacks;
 
     /**
      * @param listenUri the server's URI (port 0)
@@ -32,6 +34,21 @@ class JunctionSystem implements BenchSystem {
             UnaryOperator<String> clientUri,
             boolean inProcess,
             boolean manyConnections) {
+        this(name, listenUri, clientUri, inProcess, manyConnections, false);
+    }
+
+    /**
+     * @param directCallbacks true to complete the client's futures on the transport thread ({@link
+     *     Junction.ClientBuilder#directCallbacks}), as the gRPC client's direct executor does
+     */
+    JunctionSystem(
+            String name,
+            String listenUri,
+            UnaryOperator<String> clientUri,
+            boolean inProcess,
+            boolean manyConnections,
+            boolean directCallbacks) {
+        this.directCallbacks = directCallbacks;
         this.name = name;
         this.listenUri = listenUri;
         this.clientUri = clientUri;
@@ -46,7 +63,7 @@ class JunctionSystem implements BenchSystem {
 
     /** The same system listening on {@code uri}, its clients connecting to {@code client}'s URI. */
     JunctionSystem withUris(String uri, UnaryOperator<String> client) {
-        return new JunctionSystem(name, uri, client, inProcess, manyConnections);
+        return new JunctionSystem(name, uri, client, inProcess, manyConnections, directCallbacks);
     }
 
     @Override
@@ -72,7 +89,7 @@ class JunctionSystem implements BenchSystem {
 
     @Override
     public Caller connect(String address, String payload) {
-        RpcClient client = Junction.client().connect(address);
+        RpcClient client = Junction.client().directCallbacks(directCallbacks).connect(address);
         return new Caller() {
             @Override
             public void call(Completion done) {

@@ -93,7 +93,11 @@ final class ServerProcess implements AutoCloseable {
     private String expect(String prefix) throws IOException {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
-                return out.readLine();
+                String text = out.readLine();
+                while (text != null && !text.startsWith(prefix)) {
+                    text = out.readLine(); // the JVM's own output, such as -XX:StartFlightRecording's
+                }
+                return text;
             } catch (IOException e) {
                 return null;
             }

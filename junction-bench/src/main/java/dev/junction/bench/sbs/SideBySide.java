@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * The side-by-side runner: each system's echo server in a JVM of its own, this JVM as the client,
  * the same workloads for every system in one sitting. Repetitions go round-robin over the systems
- * (rep 1 of every system, then rep 2...), so drift of the machine hits all alike. Prints the
+ * (rep 1 of every system, then rep 2...), so drift of the machine hits all alike; each repetition
+ * starts one system further down the list, so the client JVM's own warm-up (its JIT) does not
+ * always fall on the same system. Prints the
  * measurements as Markdown tables on stdout (medians over the repetitions, then the ratios of each
  * Junction system to each peer), progress on stderr.
  *
@@ -38,10 +40,18 @@ public final class SideBySide implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--systems", split = ",", description = "Systems to run (default: all): ${COMPLETION-CANDIDATES}")
+    @Option(
+            names = "--systems",
+            split = ",",
+            paramLabel = "NAME",
+            description = "Systems to run, comma-separated (default: all; an unknown name lists them).")
     List<String> systems = Systems.names();
 
-    @Option(names = "--workloads", split = ",", description = "Workloads (default: all): ${COMPLETION-CANDIDATES}")
+    @Option(
+            names = "--workloads",
+            split = ",",
+            paramLabel = "W",
+            description = "Workloads, comma-separated (default: all): ${COMPLETION-CANDIDATES}.")
     List<Workload> workloads = Arrays.asList(Workload.values());
 
     @Option(
@@ -50,16 +60,31 @@ public final class SideBySide implements Callable<Integer> {
             description = "Warm-up seconds per measurement (default: ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
-    @Option(names = "--measure", defaultValue = "5", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--measure",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description = "Measured seconds (default: ${DEFAULT-VALUE}).")
     double measureSeconds;
 
-    @Option(names = "--reps", defaultValue = "3", description = "Repetitions (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reps",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Repetitions (default: ${DEFAULT-VALUE}).")
     int reps;
 
-    @Option(names = "--idle", defaultValue = "0", description = "Measure heap with N idle tcp connections instead.")
+    @Option(
+            names = "--idle",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Measure heap with N idle tcp connections instead.")
     int idle;
 
-    @Option(names = "--server-jvm-option", description = "An option for the server JVMs (repeatable), e.g. -Xmx1g.")
+    @Option(
+            names = "--server-jvm-option",
+            paramLabel = "OPTION",
+            description = "An option for the server JVMs (repeatable), e.g. -Xmx1g.")
     List<String> serverJvmOptions = new ArrayList<>();
 
     private PrintStream out = System.out;
@@ -99,7 +124,8 @@ public final class SideBySide implements Callable<Integer> {
             return 0;
         }
         for (int rep = 1; rep <= reps; rep++) {
-            for (String name : systems) {
+            for (int i = 0; i < systems.size(); i++) {
+                String name = systems.get((i + rep - 1) % systems.size());
                 try {
                     runSystem(Systems.byName(name), rep);
                 } catch (Exception e) {
@@ -187,6 +213,9 @@ public final class SideBySide implements Callable<Integer> {
                 m.cpuMicrosPerCall(),
                 m.othersShare() * 100,
                 m.errors());
+        if (m.firstError() != null) {
+            err.println("  first error: " + m.firstError());
+        }
     }
 
     private static Duration seconds(double s) {

@@ -55,6 +55,15 @@ final class Tables {
                         runs.stream().mapToLong(Measurement::errors).sum(),
                         others < 0 ? "?" : String.format(Locale.ROOT, "%.0f%%", others * 100));
             }
+            measurements.stream()
+                    .filter(m -> m.workload() == w && m.errors() > 0)
+                    .forEach(m -> out.printf(
+                            Locale.ROOT,
+                            "%nErrors: %s rep %d: %,d calls failed, the first: %s%n",
+                            m.system(),
+                            m.rep(),
+                            m.errors(),
+                            m.firstError()));
             ratios(out, w, ran);
         }
     }

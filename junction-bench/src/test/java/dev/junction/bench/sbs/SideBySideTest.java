@@ -60,6 +60,7 @@ class SideBySideTest {
         int exit = cmd.execute("--systems", "junction-carrier-pigeon");
         assertThat(exit).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("unknown system 'junction-carrier-pigeon'; known: junction-tcp, junction-tls");
+                .contains(
+                        "unknown system 'junction-carrier-pigeon'; known: junction-tcp, junction-tcp-direct, junction-tls");
     }
 }
