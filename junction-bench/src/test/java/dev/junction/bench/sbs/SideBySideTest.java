@@ -53,6 +53,22 @@ class SideBySideTest {
     }
 
     @Test
+    void idle_mode_reports_the_server_heap_before_and_with_the_connections() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SideBySide runner = new SideBySide()
+                .streams(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = new CommandLine(runner).execute("--idle", "50");
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .matches(
+                        "Idle connections: 50 to junction-tcp; server heap used after GC: [0-9.]+ MiB before, [0-9.]+ MiB"
+                                + " with them, -?[0-9]+ bytes per connection\\R");
+    }
+
+    @Test
     void an_unknown_system_is_a_usage_error_naming_the_known_ones() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CommandLine cmd = new CommandLine(new SideBySide());

@@ -3,6 +3,8 @@ package dev.junction.cli.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,9 +18,10 @@ import org.HdrHistogram.Recorder;
  * measures: successful calls, failed calls and the latency of each successful call in an
  * HdrHistogram (3 significant digits).
  *
- * <p>Threads: asynchronous callers are started from the thread that calls {@link #run} and then
- * carried by their completions' threads; each slot of a blocking caller gets a daemon thread of its
- * own. {@link #run} blocks for warm-up plus measure, reports progress once a second on its own
+ * <p>Threads: each slot of an asynchronous caller makes its first call on a pooled daemon thread
+ * and is then carried by its completions' threads (a caller that completes inside {@code call}
+ * keeps that pooled thread, looping, until the end); each slot of a blocking caller gets a daemon
+ * thread of its own. The thread calling {@link #run} only keeps time. {@link #run} blocks for warm-up plus measure, reports progress once a second on its own
  * thread, and returns once every slot has stopped (or 10 s after the end, leaving stragglers).
  */
 public final class LoadGenerator {
@@ -76,8 +79,9 @@ public final class LoadGenerator {
                     "the plan has " + inFlight.length + " connections, " + callers.size() + " callers were given");
         }
         stopped = new CountDownLatch(plan.concurrency());
+        ExecutorService kicker = Executors.newCachedThreadPool(LoadGenerator::daemon);
         try {
-            start(callers, inFlight);
+            start(callers, inFlight, kicker);
             phase(true, plan.warmup().toNanos(), progress);
             recorder.getIntervalHistogram();
             errors.set(0);
@@ -97,11 +101,18 @@ public final class LoadGenerator {
             return new LoadReport(total.getTotalCount(), failed, elapsed, total, firstError.get());
         } finally {
             running = false;
+            kicker.shutdown();
             callers.forEach(Caller::close);
         }
     }
 
-    private void start(List<? extends Caller> callers, int[] inFlight) {
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "load-start");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void start(List<? extends Caller> callers, int[] inFlight, ExecutorService kicker) {
         List<Slot> async = new ArrayList<>();
         for (int c = 0; c < callers.size(); c++) {
             Caller caller = callers.get(c);
@@ -111,15 +122,13 @@ public final class LoadGenerator {
             for (int i = 0; i < inFlight[c]; i++) {
                 Slot slot = new Slot(caller);
                 if (caller.blocking()) {
-                    Thread thread = new Thread(slot::loop, "load-" + c);
-                    thread.setDaemon(true);
-                    thread.start();
+                    daemon(slot::loop).start();
                 } else {
                     async.add(slot);
                 }
             }
         }
-        async.forEach(Slot::loop);
+        async.forEach(slot -> kicker.execute(slot::loop));
     }
 
     /** Waits {@code nanos}, reporting each second; returns what was recorded while measuring. */
