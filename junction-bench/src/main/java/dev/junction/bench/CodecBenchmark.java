@@ -49,7 +49,9 @@ public class CodecBenchmark {
     private Message smallResponse;
     private byte[] smallResponseBytes;
     private Message largeStringRequest;
+    private byte[] largeStringRequestBytes;
     private Message largeArrayRequest;
+    private byte[] largeArrayRequestBytes;
 
     @Setup
     public void setup() {
@@ -80,6 +82,8 @@ public class CodecBenchmark {
                 throw new IllegalStateException("Round trip changed " + m);
             }
         }
+        largeStringRequestBytes = codec.encode(largeStringRequest);
+        largeArrayRequestBytes = codec.encode(largeArrayRequest);
     }
 
     /** Fails the run early if the codec does not produce exactly the bytes the benchmark claims. */
@@ -137,5 +141,25 @@ public class CodecBenchmark {
         byte[] bytes = codec.encode(largeArrayRequest);
         bh.consume(bytes.length);
         bh.consume(codec.decode(bytes));
+    }
+
+    @Benchmark
+    public byte[] string64KiBEncode() {
+        return codec.encode(largeStringRequest);
+    }
+
+    @Benchmark
+    public Message string64KiBDecode() {
+        return codec.decode(largeStringRequestBytes);
+    }
+
+    @Benchmark
+    public byte[] array1000ObjectsEncode() {
+        return codec.encode(largeArrayRequest);
+    }
+
+    @Benchmark
+    public Message array1000ObjectsDecode() {
+        return codec.decode(largeArrayRequestBytes);
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             BrokerCommand.class,
             WorkerCommand.class,
             KeysCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeOnInvalidInput = ExitCodes.USAGE,
