@@ -263,21 +263,37 @@ final class NettyConnection implements Connection {
         if (ch == null) {
             return;
         }
-        boolean wrote = false;
-        if (messages != null) {
-            Outbound.Frame f;
-            while (ch.isWritable() && (f = queue.poll()) != null) {
-                CompletableFuture<Void> written = f.written;
-                wrote = true;
-                ch.write(messages.apply(f.payload)).addListener(done -> {
-                    if (done.isSuccess()) {
-                        written.complete(null);
-                    } else {
-                        written.completeExceptionally(writeError(ch, done.cause()));
-                    }
-                });
-            }
+        boolean wrote = messages != null ? writeMessages(ch) : writeFramedBatches(ch);
+        if (wrote) {
+            flushes++;
+            ch.flush();
         }
+    }
+
+    /**
+     * Message transports (WebSocket): one message object per frame, never raw bytes, even for a frame
+     * queued by another thread while this drain runs (it goes out here or in the next drain).
+     */
+    private boolean writeMessages(Channel ch) {
+        boolean wrote = false;
+        Outbound.Frame f;
+        while (ch.isWritable() && (f = queue.poll()) != null) {
+            CompletableFuture<Void> written = f.written;
+            wrote = true;
+            ch.write(messages.apply(f.payload)).addListener(done -> {
+                if (done.isSuccess()) {
+                    written.complete(null);
+                } else {
+                    written.completeExceptionally(writeError(ch, done.cause()));
+                }
+            });
+        }
+        return wrote;
+    }
+
+    /** Stream transports: frames encoded by the framing into composite buffers, a batch per write. */
+    private boolean writeFramedBatches(Channel ch) {
+        boolean wrote = false;
         while (ch.isWritable() && !queue.isEmpty()) {
             CompositeByteBuf batch = Unpooled.compositeBuffer(Integer.MAX_VALUE);
             List<CompletableFuture<Void>> waiting = new ArrayList<>();
@@ -308,10 +324,7 @@ final class NettyConnection implements Connection {
                 }
             });
         }
-        if (wrote) {
-            flushes++;
-            ch.flush();
-        }
+        return wrote;
     }
 
     private TransportException writeError(Channel ch, Throwable cause) {
