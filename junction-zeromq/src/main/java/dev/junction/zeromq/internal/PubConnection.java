@@ -64,7 +64,7 @@ final class PubConnection extends ZmqConnection {
     }
 
     private Void openSocket() {
-        socket = ZmqContext.get().getContext().socket(SocketType.XPUB);
+        socket = ZmqSecurity.context(settings).getContext().socket(SocketType.XPUB);
         try {
             settings.configure(socket);
             settings.attach(socket);
@@ -172,6 +172,7 @@ final class PubConnection extends ZmqConnection {
         loop.unregister(socket);
         socket.close();
         socket = null;
+        ZmqSecurity.release(settings);
         loop.stop();
     }
 }

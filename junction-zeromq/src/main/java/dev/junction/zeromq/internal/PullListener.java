@@ -41,7 +41,7 @@ final class PullListener implements Listener {
     }
 
     private Endpoint open() {
-        socket = ZmqContext.get().getContext().socket(SocketType.PULL);
+        socket = ZmqSecurity.context(settings).getContext().socket(SocketType.PULL);
         try {
             settings.configure(socket);
             Endpoint result = settings.attach(socket);
@@ -114,6 +114,7 @@ final class PullListener implements Listener {
             loop.unregister(socket);
             socket.close();
             socket = null;
+            ZmqSecurity.release(settings);
             loop.stop();
         }
     }

@@ -41,7 +41,7 @@ final class PushConnection extends ZmqConnection {
     }
 
     private Void openSocket() {
-        socket = ZmqContext.get().getContext().socket(SocketType.PUSH);
+        socket = ZmqSecurity.context(settings).getContext().socket(SocketType.PUSH);
         try {
             settings.configure(socket);
             settings.attach(socket);

@@ -68,7 +68,7 @@ final class SubEndpoint extends ZmqConnection {
     }
 
     private Endpoint newSocket() {
-        ZMQ.Socket s = ZmqContext.get().getContext().socket(SocketType.SUB);
+        ZMQ.Socket s = ZmqSecurity.context(settings).getContext().socket(SocketType.SUB);
         Endpoint reported = settings.endpoint();
         try {
             settings.configure(s);
