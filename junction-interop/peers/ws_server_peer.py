@@ -12,7 +12,8 @@ serves one connection on any path, and prints one JSON line per event:
 Methods it serves: subtract (positional or named), echo (the params back), slow(ms) (answers
 after sleeping, so later calls overtake it), no.such.method gets -32601. When the client sends
 the notification "hello", the server calls the client back: java.greet({"name": "Py"}) with id
-2^53+1, java.greet with id 2^63-1 and a string id, and notifies java.event(["tick", 1]).
+2^53+1, java.greet with id 2^63-1 and a string id, and once all three are answered notifies
+java.event(["tick", 1]) (the client closes when that arrives).
 """
 
 import asyncio
@@ -23,6 +24,7 @@ import websockets
 
 BIG_ID = 9007199254740993
 MAX_ID = 2**63 - 1
+CALL_IDS = (BIG_ID, MAX_ID, "py-3")
 
 
 def emit(obj):
@@ -61,16 +63,21 @@ async def handle(ws, path, done):
         await ws.send(json.dumps(dict({"jsonrpc": "2.0"}, **body, id=request["id"])))
 
     async def call_back():
-        for id_ in (BIG_ID, MAX_ID, "py-3"):
+        for id_ in CALL_IDS:
             await ws.send(json.dumps(
                 {"jsonrpc": "2.0", "method": "java.greet", "params": {"name": "Py"}, "id": id_}))
-        await ws.send(json.dumps({"jsonrpc": "2.0", "method": "java.event", "params": ["tick", 1]}))
+
+    answers = 0
 
     try:
         async for raw in ws:
             msg = json.loads(raw)
             if isinstance(msg, dict) and "method" not in msg:
                 emit({"answer": msg, "raw": raw})
+                answers += 1
+                if answers == len(CALL_IDS):
+                    # only once every call was answered: the client closes when this arrives
+                    await ws.send(json.dumps({"jsonrpc": "2.0", "method": "java.event", "params": ["tick", 1]}))
                 continue
             emit({"received": msg})
             if isinstance(msg, list):
