@@ -65,7 +65,8 @@ abstract class BrokerFixture {
             int before = broker.stats().clients();
             RpcClient client = builder.timeout(WAIT).connect("zmq-dealer://" + frontend(broker));
             try {
-                await().atMost(Duration.ofSeconds(5)).until(() -> broker.stats().clients() > before);
+                // a link JeroMQ left without its handshake is redone after handshakeInterval (5 s): wait past it
+                await().atMost(Duration.ofSeconds(12)).until(() -> broker.stats().clients() > before);
                 return closeLater(client);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 client.close();
