@@ -66,7 +66,8 @@ abstract class BrokerFixture {
             RpcClient client = builder.timeout(WAIT).connect("zmq-dealer://" + frontend(broker));
             try {
                 // a link JeroMQ left without its handshake is redone after handshakeInterval (5 s): wait past it
-                await().atMost(Duration.ofSeconds(12)).until(() -> broker.stats().clients() > before);
+                await().atMost(Duration.ofSeconds(12))
+                        .until(() -> broker.stats().clients() > before);
                 return closeLater(client);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 client.close();
