@@ -18,6 +18,7 @@ final class RawZmq implements AutoCloseable {
 
     RawZmq(SocketType type, String address, String identity) {
         socket = CONTEXT.createSocket(type);
+        socket.setHandshakeIvl(1000); // JeroMQ's connect race (jeromq#1022): redo a stalled handshake soon
         socket.setLinger(0);
         socket.setReceiveTimeOut(10_000);
         if (identity != null) {

@@ -46,6 +46,7 @@ class PriorArtFormatsTest {
 
     private ZMQ.Socket rawReq(RpcServer server) {
         ZMQ.Socket s = raw.createSocket(SocketType.REQ);
+        s.setHandshakeIvl(1000); // JeroMQ's connect race (jeromq#1022): redo a stalled handshake soon
         s.setReceiveTimeOut(5_000);
         s.setReqRelaxed(true); // may send again when an answer is late (see exchange)
         s.setReqCorrelate(true);
@@ -114,6 +115,7 @@ class PriorArtFormatsTest {
     @Test
     void aJsonRpc2ZeroMqClientSendsUuidIdsAndParamsAlways() throws Exception {
         ZMQ.Socket rep = raw.createSocket(SocketType.REP);
+        rep.setHandshakeIvl(1000); // JeroMQ's connect race (jeromq#1022): redo a stalled handshake soon
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
         rep.setReceiveTimeOut(10_000);
         try (RpcClient client = JsonRpc2ZeroMqCodec.habits(Junction.client())
@@ -189,6 +191,7 @@ class PriorArtFormatsTest {
     @Test
     void aPyZmqRpcClientSendsTheFormatAndMapsTheStatusCodesBack() {
         ZMQ.Socket rep = raw.createSocket(SocketType.REP);
+        rep.setHandshakeIvl(1000); // JeroMQ's connect race (jeromq#1022): redo a stalled handshake soon
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
         rep.setReceiveTimeOut(10_000);
         try (RpcClient client = Junction.client()
