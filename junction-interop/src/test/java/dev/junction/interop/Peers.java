@@ -20,8 +20,9 @@ final class Peers {
     /** Debian's interpreter: the python3 first on PATH may be another one, without Debian's modules. */
     static final String PYTHON = "/usr/bin/python3";
 
-    static final String INSTALL_HINT = "run junction-interop/install-peers.sh (apt-get install -y python3-bson;"
-            + " npm ci in junction-interop), or pass -Djunction.interop.skip=true to skip the interop tests";
+    /** What to do when a peer is missing: the one script installs every Debian and npm peer. */
+    static final String INSTALL_HINT = "run junction-interop/install-peers.sh (the Debian packages and npm ci"
+            + " in junction-interop), or pass -Djunction.interop.skip=true to skip the interop tests";
 
     private Peers() {}
 
@@ -74,7 +75,8 @@ final class Peers {
         }
     }
 
-    private static void missing(String what) {
+    /** Fails the test class with {@code what} and how to install, or skips it when asked to. */
+    static void missing(String what) {
         if (Boolean.getBoolean("junction.interop.skip")) {
             Assumptions.abort("junction.interop.skip=true: " + what);
         }
@@ -82,7 +84,7 @@ final class Peers {
     }
 
     /** Runs a short command; its stdout and stderr, or why it could not run. */
-    private static String run(List<String> command) {
+    static String run(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();

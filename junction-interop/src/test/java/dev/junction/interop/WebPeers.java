@@ -1,14 +1,10 @@
 package dev.junction.interop;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The peers of the WebSocket, HTTP and browser interop tests, and whether they are installed: Debian's
@@ -19,29 +15,25 @@ import org.junit.jupiter.api.Assumptions;
 final class WebPeers {
     static final String CHROMIUM = "/usr/bin/chromium";
 
-    static final String INSTALL_HINT = "run junction-interop/install-peers.sh (Debian python3-websockets,"
-            + " python3-aiohttp, chromium, curl; npm ci in junction-interop), or pass"
-            + " -Djunction.interop.skip=true to skip the interop tests";
-
     private WebPeers() {}
 
     /** Debian's python3 with websockets 10.x and aiohttp 3.8.x. */
     static void requirePython() {
-        String out = run(List.of(
+        String out = Peers.run(List.of(
                 Peers.PYTHON,
                 "-c",
                 "import websockets, aiohttp, sys; sys.stdout.write('ok ' + websockets.__version__ + ' '"
                         + " + aiohttp.__version__)"));
         if (!out.startsWith("ok ")) {
-            missing(Peers.PYTHON + " cannot import websockets and aiohttp (" + out.strip() + ")");
+            Peers.missing(Peers.PYTHON + " cannot import websockets and aiohttp (" + out.strip() + ")");
         }
     }
 
     /** node on PATH, and each npm package at exactly its pinned version in junction-interop/node_modules. */
     static void requireNode(String... packageAtVersion) {
-        String version = run(List.of("node", "--version"));
+        String version = Peers.run(List.of("node", "--version"));
         if (!version.startsWith("v")) {
-            missing("node is not on PATH (" + version.strip() + ")");
+            Peers.missing("node is not on PATH (" + version.strip() + ")");
         }
         for (String spec : packageAtVersion) {
             int at = spec.lastIndexOf('@');
@@ -50,10 +42,11 @@ final class WebPeers {
             try {
                 String json = Files.readString(pkg, StandardCharsets.UTF_8);
                 if (!json.contains("\"version\": \"" + spec.substring(at + 1) + "\"")) {
-                    missing("node_modules/" + name + " is not version " + spec.substring(at + 1) + ": rerun npm ci");
+                    Peers.missing(
+                            "node_modules/" + name + " is not version " + spec.substring(at + 1) + ": rerun npm ci");
                 }
             } catch (IOException e) {
-                missing("npm " + name + " is not installed: " + pkg + " is missing");
+                Peers.missing("npm " + name + " is not installed: " + pkg + " is missing");
             }
         }
     }
@@ -61,38 +54,13 @@ final class WebPeers {
     /** Debian's chromium, which playwright-core drives. */
     static void requireChromium() {
         if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            missing(CHROMIUM + " not found (Debian's chromium)");
+            Peers.missing(CHROMIUM + " not found (Debian's chromium)");
         }
     }
 
     static void requireCurl() {
-        if (!run(List.of("curl", "--version")).startsWith("curl ")) {
-            missing("curl is not on PATH");
-        }
-    }
-
-    private static void missing(String what) {
-        if (Boolean.getBoolean("junction.interop.skip")) {
-            Assumptions.abort("junction.interop.skip=true: " + what);
-        }
-        fail(what + ". To install: " + INSTALL_HINT);
-    }
-
-    /** Runs a short command; its stdout and stderr, or why it could not run. */
-    static String run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "timed out: " + command;
-            }
-            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "cannot run " + command + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+        if (!Peers.run(List.of("curl", "--version")).startsWith("curl ")) {
+            Peers.missing("curl is not on PATH");
         }
     }
 }

@@ -1,14 +1,9 @@
 package dev.junction.interop;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs {@code peers/zmq_peer.py} (Debian's python3-zmq: pyzmq 24, libzmq 4.3.4) for the ZeroMQ
@@ -22,14 +17,11 @@ final class ZmqReqRepPeerScript {
 
     /** Fails (or skips, with the property) unless Debian's python3 imports zmq. */
     static void requirePyzmq() {
-        String out = run(List.of(Peers.PYTHON, "-c", "import zmq, zmq.auth.thread, sys; sys.stdout.write('ok')"));
+        String out = Peers.run(List.of(Peers.PYTHON, "-c", "import zmq, zmq.auth.thread, sys; sys.stdout.write('ok')"));
         if (!out.startsWith("ok")) {
             String what = "Debian's python3-zmq is not installed: " + Peers.PYTHON + " cannot import zmq ("
                     + out.strip() + ")";
-            if (Boolean.getBoolean("junction.interop.skip")) {
-                Assumptions.abort("junction.interop.skip=true: " + what);
-            }
-            fail(what + ". To install: apt-get install -y python3-zmq (junction-interop/install-peers.sh)");
+            Peers.missing(what);
         }
     }
 
@@ -67,23 +59,6 @@ final class ZmqReqRepPeerScript {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "timed out: " + command;
-            }
-            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return "cannot run " + command + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 }
