@@ -31,12 +31,7 @@ final class DealerConnection extends ZmqConnection {
     static DealerConnection open(ZmqSettings settings) {
         ZmqLoop loop = new ZmqLoop("dealer");
         DealerConnection c = new DealerConnection(settings, loop);
-        try {
-            loop.submit(c::openSocket).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            loop.stop();
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
+        loop.openOrStop(c::openSocket);
         return c;
     }
 

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +53,7 @@ final class PubConnection extends ZmqConnection {
     static PubConnection open(ZmqSettings settings) {
         ZmqLoop loop = new ZmqLoop("pub");
         PubConnection c = new PubConnection(settings, loop);
-        try {
-            loop.submit(c::openSocket).join();
-        } catch (CompletionException e) {
-            loop.stop();
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
+        loop.openOrStop(c::openSocket);
         return c;
     }
 

@@ -5,7 +5,6 @@ import dev.junction.transport.Connection;
 import dev.junction.transport.Endpoint;
 import dev.junction.transport.Listener;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
@@ -31,12 +30,7 @@ final class PullListener implements Listener {
     PullListener(ZmqSettings settings, Consumer<Connection> onAccept) {
         this.settings = settings;
         this.loop = new ZmqLoop("pull");
-        try {
-            this.bound = loop.submit(this::open).join();
-        } catch (CompletionException e) {
-            loop.stop();
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
+        this.bound = loop.openOrStop(this::open);
         onAccept.accept(connection);
     }
 

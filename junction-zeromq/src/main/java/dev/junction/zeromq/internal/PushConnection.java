@@ -2,7 +2,6 @@ package dev.junction.zeromq.internal;
 
 import dev.junction.ConnectionClosedException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -31,12 +30,7 @@ final class PushConnection extends ZmqConnection {
     static PushConnection open(ZmqSettings settings) {
         ZmqLoop loop = new ZmqLoop("push");
         PushConnection c = new PushConnection(settings, loop);
-        try {
-            loop.submit(c::openSocket).join();
-        } catch (CompletionException e) {
-            loop.stop();
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
+        loop.openOrStop(c::openSocket);
         return c;
     }
 

@@ -68,12 +68,7 @@ final class ReqConnection extends ZmqConnection {
     static ReqConnection open(ZmqSettings settings) {
         ZmqLoop loop = new ZmqLoop("req");
         ReqConnection c = new ReqConnection(settings, loop);
-        try {
-            loop.submit(c::openSocket).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            loop.stop();
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
+        loop.openOrStop(c::openSocket);
         return c;
     }
 

@@ -57,12 +57,7 @@ final class RouterListener implements Listener {
         this.messages = new Messages(settings.transportOptions());
         this.idleTimeout = settings.integer("idleTimeout", 0);
         this.loop = new ZmqLoop(repMode ? "rep" : "router");
-        try {
-            this.bound = loop.submit(this::open).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            loop.stop();
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
+        this.bound = loop.openOrStop(this::open);
     }
 
     private Endpoint open() {

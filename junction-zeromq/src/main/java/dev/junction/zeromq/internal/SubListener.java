@@ -6,7 +6,6 @@ import dev.junction.transport.Listener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -42,26 +41,23 @@ final class SubListener implements Listener {
             boolean binds = i == 0 && settings.hasPrimary() && settings.bind();
             endpoints.add(new SubEndpoint(loop, settings, messages, addresses.get(i), binds, timeouts.get(i), this));
         }
-        try {
-            bound = loop.submit(() -> {
-                        Endpoint first = null;
-                        try {
-                            for (SubEndpoint e : endpoints) {
-                                Endpoint reported = e.open();
-                                first = first == null ? reported : first;
-                            }
-                        } catch (RuntimeException e) {
-                            endpoints.forEach(SubEndpoint::abandon);
-                            throw e;
-                        }
-                        return first;
-                    })
-                    .join();
-        } catch (CompletionException e) {
-            loop.stop();
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
+        bound = loop.openOrStop(this::openEndpoints);
         endpoints.forEach(onAccept);
+    }
+
+    /** Opens every endpoint's socket (loop thread); the first one's address is the reported one. */
+    private Endpoint openEndpoints() {
+        Endpoint first = null;
+        try {
+            for (SubEndpoint e : endpoints) {
+                Endpoint reported = e.open();
+                first = first == null ? reported : first;
+            }
+        } catch (RuntimeException e) {
+            endpoints.forEach(SubEndpoint::abandon);
+            throw e;
+        }
+        return first;
     }
 
     private static List<Integer> timeouts(ZmqSettings settings, int count) {

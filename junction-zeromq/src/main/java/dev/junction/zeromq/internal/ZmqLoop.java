@@ -123,6 +123,19 @@ public final class ZmqLoop {
         return result;
     }
 
+    /**
+     * Runs a socket-opening task on this loop and waits for it (any thread but the loop's). If it
+     * fails, the loop is stopped and the task's own exception is thrown.
+     */
+    public <T> T openOrStop(Supplier<T> opener) {
+        try {
+            return submit(opener).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            stop();
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
+    }
+
     /** Polls {@code socket} for input from now on. Loop thread. */
     public void register(ZMQ.Socket socket, Runnable onReadable) {
         Registration r = new Registration(socket, onReadable);
