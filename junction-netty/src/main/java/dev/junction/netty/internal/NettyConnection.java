@@ -193,7 +193,12 @@ final class NettyConnection implements Connection {
     }
 
     void frameIn(byte[] frame) {
-        deliver(() -> handler.onFrame(frame));
+        ConnectionHandler h = handler;
+        if (h != null && beforeStart.isEmpty()) {
+            h.onFrame(frame); // the common case, without a task object per frame
+        } else {
+            deliver(() -> handler.onFrame(frame));
+        }
     }
 
     void frameErrorIn(FramingException error) {
