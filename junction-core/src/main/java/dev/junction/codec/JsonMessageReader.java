@@ -44,7 +44,9 @@ final class JsonMessageReader {
             return DecodeFailure.parseError(encodingProblem);
         }
         Envelope top = null; // kept out here so that a failure can still answer with its id
-        try (JsonParser p = factory.createParser(frame, offset, length)) {
+        try (JsonParser p = protocol.jsonText && factory instanceof JsonCodecFactory
+                ? ((JsonCodecFactory) factory).createUtf8Parser(frame, offset, length)
+                : factory.createParser(frame, offset, length)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
                 top = newEnvelope(frame, offset, length);

@@ -117,7 +117,8 @@ final class JsonTreeReader {
      * control characters, see {@link PlainAscii}) and within the string length limit, it is made
      * straight from those bytes: the parser has not decoded the string yet (Jackson's byte parsers
      * decode a string only when asked) and skips it on the next token, so the characters are not
-     * copied through the parser's text buffer and a {@code StringBuilder}. Anything else (escapes,
+     * copied through the parser's text buffer and a {@code StringBuilder} (and the JSON codec's own
+     * parser is told the string is read, so it does not scan it again either). Anything else (escapes,
      * non-ASCII, a position that is not the opening quote, a string over the limit) is read by the
      * parser as before, with the same checks and errors.
      */
@@ -132,7 +133,12 @@ final class JsonTreeReader {
                 if (stop < rawEnd
                         && raw[stop] == '"'
                         && stop - start <= p.streamReadConstraints().getMaxStringLength()) {
-                    return new String(raw, start, stop - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    String value = new String(raw, start, stop - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (p instanceof JsonCodecFactory.PlainParser) {
+                        // Spares the parser's own pass over the string (it would skip it on the next token).
+                        ((JsonCodecFactory.PlainParser) p).markRead(start, stop, value);
+                    }
+                    return value;
                 }
             }
         }

@@ -114,6 +114,32 @@ class JsonCodecPlainStringTest {
         assertThat(((InvalidMessage) m).error().message()).isEqualTo("Parse error: unexpected end of input");
     }
 
+    /** Bad input around plain strings gets the answer Jackson's own string handling leads to. */
+    @ParameterizedTest
+    @MethodSource("badFrames")
+    void badInputAfterAPlainStringIsAnsweredAsWithoutTheShortcut(String frame) {
+        JacksonCodec withoutShortcut =
+                JacksonCodec.builder("json", new JsonFactory()).binary(false).build();
+
+        Message m = CODEC.decode(utf8(frame));
+
+        assertThat(m).isInstanceOf(InvalidMessage.class);
+        assertThat(((InvalidMessage) m).error())
+                .isEqualTo(((InvalidMessage) withoutShortcut.decode(utf8(frame))).error());
+    }
+
+    static List<String> badFrames() {
+        String head = "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":[\"" + LONG + "\"";
+        return List.of(
+                head + " x],\"id\":1}",
+                head + ",],\"id\":1}",
+                head + "],\"id\":1",
+                head + ",\"tab\there\"],\"id\":1}",
+                head + ",\"" + LONG + "\"]}\"",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"a\":\"" + LONG + "\",\"a\":1},\"id\":1}",
+                "{\"jsonrpc\":\"2.0\",\"result\":\"" + LONG + "\"\"x\",\"id\":1}");
+    }
+
     @Test
     void aPlainStringOverTheLengthLimitIsRefusedAsBefore() {
         JsonCodec small = JsonCodec.builder()
