@@ -22,6 +22,15 @@ final class Envelope {
     static final int NULL = 2;
     static final int BAD = 3;
 
+    /**
+     * The frame being read, {@code raw[rawOffset, rawEnd)}, when it is UTF-8 JSON already checked to
+     * be valid UTF-8 (null otherwise): its plain strings are then made from its bytes.
+     */
+    byte[] raw;
+
+    int rawOffset;
+    int rawEnd;
+
     int version = NONE;
     boolean hasMethod;
     /** Null when the method is absent or not a string. */

@@ -1,6 +1,7 @@
 package dev.junction.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -89,7 +90,7 @@ public final class JsonCodec implements Codec {
     }
 
     private static JsonFactory newFactory(Limits limits) {
-        JsonFactory factory = JsonFactory.builder()
+        JsonFactory factory = new JsonCodecFactory(new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth())
                         .maxStringLength(limits.maxStringLength())
@@ -99,8 +100,7 @@ public final class JsonCodec implements Codec {
                         .build())
                 // Duplicate members make a message ambiguous; the reader answers them with -32600.
                 // Characters outside the BMP as 4-byte UTF-8, not as escaped surrogate pairs.
-                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-                .build();
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
         factory.setCodec(new ObjectMapper(factory)); // writeTree needs it for POJO and binary nodes
         return factory;
     }

@@ -58,7 +58,7 @@ final class JsonErrorReader {
                     break;
                 case "data":
                     seen = DecodeFailure.once(p, seen, 4, name);
-                    data = JsonTreeReader.readTree(p, t);
+                    data = JsonTreeReader.readTree(p, t, e.raw, e.rawOffset, e.rawEnd);
                     break;
                 default:
                     p.skipChildren();

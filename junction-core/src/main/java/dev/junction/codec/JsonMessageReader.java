@@ -44,13 +44,15 @@ final class JsonMessageReader {
             return DecodeFailure.parseError(encodingProblem);
         }
         Envelope top = null; // kept out here so that a failure can still answer with its id
-        try (JsonParser p = factory.createParser(frame, offset, length)) {
+        try (JsonParser p = protocol.jsonText && factory instanceof JsonCodecFactory
+                ? ((JsonCodecFactory) factory).createUtf8Parser(frame, offset, length)
+                : factory.createParser(frame, offset, length)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
-                top = new Envelope();
+                top = newEnvelope(frame, offset, length);
                 return endOfFrame(p, readObject(p, top));
             }
-            return readNonObject(p, t);
+            return readNonObject(p, t, frame, offset, length);
         } catch (StreamConstraintsException e) {
             return DecodeFailure.limitExceeded(e, top, limits);
         } catch (JsonEOFException e) {
@@ -76,15 +78,26 @@ final class JsonMessageReader {
         return bad >= 0 ? "invalid UTF-8 at byte " + (bad - offset) : null;
     }
 
+    /** An envelope that may make plain strings from the frame's bytes when they are checked UTF-8 JSON. */
+    private Envelope newEnvelope(byte[] frame, int offset, int length) {
+        Envelope e = new Envelope();
+        if (protocol.jsonText) {
+            e.raw = frame;
+            e.rawOffset = offset;
+            e.rawEnd = offset + length;
+        }
+        return e;
+    }
+
     /** The frame's value when nothing follows it. */
     private static Message endOfFrame(JsonParser p, Message m) throws IOException {
         return p.nextToken() == null ? m : DecodeFailure.parseError("unexpected data after the JSON value");
     }
 
     /** A frame that does not start with an object: a batch, a scalar, or nothing. */
-    private Message readNonObject(JsonParser p, JsonToken t) throws IOException {
+    private Message readNonObject(JsonParser p, JsonToken t, byte[] frame, int offset, int length) throws IOException {
         if (t == JsonToken.START_ARRAY) {
-            Message batch = readBatch(p);
+            Message batch = readBatch(p, frame, offset, length);
             // Too many members: the rest of the batch is deliberately left unread.
             return batch == null ? DecodeFailure.batchTooLong(limits) : endOfFrame(p, batch);
         }
@@ -95,7 +108,7 @@ final class JsonMessageReader {
     }
 
     /** Reads a batch (the current token is its START_ARRAY); null when it has too many members. */
-    private Message readBatch(JsonParser p) throws IOException {
+    private Message readBatch(JsonParser p, byte[] frame, int offset, int length) throws IOException {
         if (dialect == Dialect.JSONRPC_1_0) {
             p.skipChildren();
             return DecodeFailure.invalidRequest("JSON-RPC 1.0 has no batches");
@@ -113,7 +126,8 @@ final class JsonMessageReader {
             if (members.size() == limits.maxBatchSize()) {
                 return null;
             }
-            members.add(t == JsonToken.START_OBJECT ? readObject(p, new Envelope()) : skipNonObject(p));
+            members.add(
+                    t == JsonToken.START_OBJECT ? readObject(p, newEnvelope(frame, offset, length)) : skipNonObject(p));
         }
         return new Batch(members);
     }
@@ -147,7 +161,7 @@ final class JsonMessageReader {
                 case "result":
                     seen = DecodeFailure.once(p, seen, 16, name);
                     e.hasResult = true;
-                    e.result = JsonTreeReader.readTree(p, t);
+                    e.result = JsonTreeReader.readTree(p, t, e.raw, e.rawOffset, e.rawEnd);
                     break;
                 case "error":
                     seen = DecodeFailure.once(p, seen, 32, name);
@@ -186,7 +200,7 @@ final class JsonMessageReader {
 
     private static void readParams(JsonParser p, JsonToken t, Envelope e) throws IOException {
         if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
-            e.params = JsonTreeReader.readContainer(p, t);
+            e.params = JsonTreeReader.readContainer(p, t, e.raw, e.rawOffset, e.rawEnd);
             e.paramsState = Envelope.OK;
         } else {
             e.paramsState = t == JsonToken.VALUE_NULL ? Envelope.NULL : Envelope.BAD;

@@ -43,6 +43,8 @@ final class JsonMessageWriter {
     private final boolean nullResultWithError;
     private final boolean nullErrorData;
     private final Protocol protocol;
+    /** Reused generators for JSON text; null for other formats, which get a generator per message. */
+    private final GeneratorPool generators;
 
     /** Takes the settings of the same names from {@link JsonCodec}. */
     JsonMessageWriter(
@@ -60,10 +62,42 @@ final class JsonMessageWriter {
         this.emptyParams = emptyParams;
         this.nullResultWithError = nullResultWithError;
         this.nullErrorData = nullErrorData;
+        this.generators = protocol.jsonText ? new GeneratorPool(factory) : null;
     }
 
     /** The message as a new array; see {@link Codec#encode}. */
     byte[] write(Message message) {
+        return generators != null ? writeReusing(message) : writeFresh(message);
+    }
+
+    /** JSON text: a pooled generator writes into its own array, copied out at the exact size. */
+    private byte[] writeReusing(Message message) {
+        GeneratorPool.Encoder e;
+        try {
+            e = generators.acquire();
+            write(e.generator, message);
+            e.generator.flush();
+        } catch (CodecException ex) {
+            throw ex;
+        } catch (IOException | RuntimeException ex) {
+            throw new CodecException("Cannot encode message as " + protocol.formatName + ": " + ex.getMessage(), ex);
+        }
+        int size = e.out.size();
+        byte[] bytes = size > maxFrameBytes ? null : e.out.toByteArray();
+        generators.release(e);
+        if (bytes == null) {
+            throw tooLong(size);
+        }
+        return bytes;
+    }
+
+    private CodecException tooLong(int size) {
+        return new CodecException(
+                "Encoded message of " + size + " bytes is longer than Limits.maxFrameBytes (" + maxFrameBytes + ")");
+    }
+
+    /** Other formats: a generator per message, writing into a builder from the factory's recycler. */
+    private byte[] writeFresh(Message message) {
         BufferRecycler recycler = factory._getBufferRecycler();
         try {
             ByteArrayBuilder out = new ByteArrayBuilder(recycler);
@@ -71,8 +105,7 @@ final class JsonMessageWriter {
                 write(g, message);
             }
             if (out.size() > maxFrameBytes) {
-                throw new CodecException("Encoded message of " + out.size()
-                        + " bytes is longer than Limits.maxFrameBytes (" + maxFrameBytes + ")");
+                throw tooLong(out.size());
             }
             return out.getClearAndRelease();
         } catch (CodecException e) {
@@ -142,23 +175,25 @@ final class JsonMessageWriter {
     }
 
     /** 1.0 params: always present, always an array. */
-    private static void writeParams10(JsonGenerator g, String method, JsonNode params) throws IOException {
+    private void writeParams10(JsonGenerator g, String method, JsonNode params) throws IOException {
+        boolean plain = protocol.jsonText;
         g.writeFieldName(PARAMS);
         if (params == null) {
             writeEmptyArray(g);
         } else if (params.isArray()) {
-            JsonTreeWriter.writeTree(g, params);
+            JsonTreeWriter.writeTree(g, params, plain);
         } else {
             throw new CodecException("JSON-RPC 1.0 has no named params (method '" + method + "')");
         }
     }
 
     private void writeParams(JsonGenerator g, String method, JsonNode params) throws IOException {
+        boolean plain = protocol.jsonText;
         if (params == null) {
             writeEmptyParams(g);
         } else if (params.isArray() || params.isObject()) {
             g.writeFieldName(PARAMS);
-            JsonTreeWriter.writeTree(g, params);
+            JsonTreeWriter.writeTree(g, params, plain);
         } else {
             throw new CodecException(
                     "params must be an array or an object, not " + params.getNodeType() + " (method '" + method + "')");
@@ -186,7 +221,7 @@ final class JsonMessageWriter {
         writeStart(g);
         if (error == null) {
             g.writeFieldName(RESULT);
-            JsonTreeWriter.writeTree(g, result);
+            JsonTreeWriter.writeTree(g, result, protocol.jsonText);
             if (isV10()) { // 1.0 responses carry both members, one of them null
                 g.writeFieldName(ERROR);
                 g.writeNull();
@@ -212,7 +247,7 @@ final class JsonMessageWriter {
         g.writeString(error.message());
         if (error.data() != null) {
             g.writeFieldName(DATA);
-            JsonTreeWriter.writeTree(g, error.data());
+            JsonTreeWriter.writeTree(g, error.data(), protocol.jsonText);
         } else if (nullErrorData) {
             g.writeFieldName(DATA);
             g.writeNull();

@@ -2,6 +2,7 @@ package dev.junction.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,6 +32,15 @@ final class JsonTreeReader {
 
     /** The value whose first token is {@code t} (the parser's current token) as a tree. */
     static JsonNode readTree(JsonParser p, JsonToken t) throws IOException {
+        return readTree(p, t, null, 0, 0);
+    }
+
+    /**
+     * As {@link #readTree(JsonParser, JsonToken)}; {@code raw} (null if unknown) is the frame that
+     * {@code p} parses, {@code raw[rawOffset, rawEnd)}, already checked to be valid UTF-8: plain strings are
+     * then made from its bytes (see {@link #plainString}).
+     */
+    static JsonNode readTree(JsonParser p, JsonToken t, byte[] raw, int rawOffset, int rawEnd) throws IOException {
         switch (t) {
             case VALUE_NULL:
                 return NullNode.getInstance();
@@ -39,14 +49,14 @@ final class JsonTreeReader {
             case VALUE_FALSE:
                 return BooleanNode.FALSE;
             case VALUE_STRING:
-                return TextNode.valueOf(p.getText());
+                return TextNode.valueOf(raw == null ? p.getText() : plainString(p, raw, rawOffset, rawEnd));
             case VALUE_NUMBER_INT:
                 return readInteger(p);
             case VALUE_NUMBER_FLOAT:
                 return readFloat(p);
             case START_OBJECT:
             case START_ARRAY:
-                return readContainer(p, t);
+                return readContainer(p, t, raw, rawOffset, rawEnd);
             case VALUE_EMBEDDED_OBJECT:
                 return readEmbedded(p);
             default:
@@ -61,6 +71,12 @@ final class JsonTreeReader {
      * overflow the stack.
      */
     static ContainerNode<?> readContainer(JsonParser p, JsonToken start) throws IOException {
+        return readContainer(p, start, null, 0, 0);
+    }
+
+    /** As {@link #readContainer(JsonParser, JsonToken)}, with the frame as for {@link #readTree}. */
+    static ContainerNode<?> readContainer(JsonParser p, JsonToken start, byte[] raw, int rawOffset, int rawEnd)
+            throws IOException {
         ContainerNode<?> root = newContainer(start);
         ContainerNode<?> current = root;
         ArrayList<ContainerNode<?>> parents = null; // only nested containers pay for the list
@@ -91,9 +107,42 @@ final class JsonTreeReader {
             } else if (t == null) {
                 throw new JsonEOFException(p, null, "unexpected end of input");
             } else {
-                add(p, current, name, readTree(p, t));
+                add(p, current, name, readTree(p, t, raw, rawOffset, rawEnd));
             }
         }
+    }
+
+    /**
+     * The current string token's value. When its content in the frame is plain ASCII (no escapes, no
+     * control characters, see {@link PlainAscii}) and within the string length limit, it is made
+     * straight from those bytes: the parser has not decoded the string yet (Jackson's byte parsers
+     * decode a string only when asked) and skips it on the next token, so the characters are not
+     * copied through the parser's text buffer and a {@code StringBuilder} (and the JSON codec's own
+     * parser is told the string is read, so it does not scan it again either). Anything else (escapes,
+     * non-ASCII, a position that is not the opening quote, a string over the limit) is read by the
+     * parser as before, with the same checks and errors.
+     */
+    private static String plainString(JsonParser p, byte[] raw, int rawOffset, int rawEnd) throws IOException {
+        // Jackson's byte parsers give a string token's offset as that of its first character, just
+        // after the opening quote; checked here all the same, the fast path is taken only if it is one.
+        long at = p instanceof ParserBase ? ((ParserBase) p).getTokenCharacterOffset() : -1;
+        if (at >= 1 && at <= rawEnd - rawOffset) {
+            int start = rawOffset + (int) at;
+            if (raw[start - 1] == '"') {
+                int stop = PlainAscii.end(raw, start, rawEnd);
+                if (stop < rawEnd
+                        && raw[stop] == '"'
+                        && stop - start <= p.streamReadConstraints().getMaxStringLength()) {
+                    String value = new String(raw, start, stop - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    if (p instanceof JsonCodecFactory.PlainParser) {
+                        // Spares the parser's own pass over the string (it would skip it on the next token).
+                        ((JsonCodecFactory.PlainParser) p).markRead(start, stop, value);
+                    }
+                    return value;
+                }
+            }
+        }
+        return p.getText();
     }
 
     /** Adds the value that starts at the current token, under {@code name} in an object. */

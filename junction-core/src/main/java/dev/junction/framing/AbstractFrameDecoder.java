@@ -1,6 +1,9 @@
 package dev.junction.framing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Common plumbing for the built-in decoders: hands {@link #process} the bytes of a heap buffer in
@@ -10,6 +13,9 @@ import java.nio.ByteBuffer;
  */
 abstract class AbstractFrameDecoder implements FrameDecoder {
     private static final int SCRATCH_BYTES = 8192;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     final int maxFrameBytes;
     final String framingName;
@@ -100,8 +106,21 @@ abstract class AbstractFrameDecoder implements FrameDecoder {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
+    /** The index of the first {@code b} in {@code a[from, to)}, or -1; eight bytes at a time. */
     static int indexOf(byte[] a, int from, int to, byte b) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        if (to - from >= 16) {
+            long pattern = ONES * (b & 0xFF);
+            for (; i + 8 <= to; i += 8) {
+                long x = (long) LONGS.get(a, i) ^ pattern;
+                // Flags the bytes of x that are zero; the lowest flag is always a true one.
+                long zeros = (x - ONES) & ~x & HIGH_BITS;
+                if (zeros != 0) {
+                    return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+                }
+            }
+        }
+        for (; i < to; i++) {
             if (a[i] == b) {
                 return i;
             }

@@ -24,6 +24,9 @@ public final class ContentLengthFraming implements Framing {
     static final int MAX_HEADER_BYTES = 8 * 1024;
 
     private static final int MAX_LENGTH_DIGITS = 18;
+    // Shared and never changed: FrameOutput may keep the arrays it is given.
+    private static final byte[] HEADER_START = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private ContentLengthFraming() {}
 
@@ -40,8 +43,17 @@ public final class ContentLengthFraming implements Framing {
     /** Writes {@code Content-Length: N\r\n\r\n} and the payload; never throws. */
     @Override
     public void encode(byte[] payload, FrameOutput out) {
-        out.write(("Content-Length: " + payload.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(HEADER_START);
+        writeDecimal(payload.length, out);
+        out.write(HEADER_END);
         out.write(payload);
+    }
+
+    private static void writeDecimal(int n, FrameOutput out) {
+        if (n >= 10) {
+            writeDecimal(n / 10, out);
+        }
+        out.writeByte('0' + n % 10);
     }
 
     @Override
@@ -51,6 +63,7 @@ public final class ContentLengthFraming implements Framing {
 
     private static final class Decoder extends AbstractFrameDecoder {
         private static final byte[] NO_PREFIX = new byte[0];
+        private static final byte[] NAME = "content-length".getBytes(StandardCharsets.US_ASCII);
 
         private final ByteAccumulator line = new ByteAccumulator(MAX_HEADER_BYTES);
         private final LengthPrefixedBody body = new LengthPrefixedBody();
@@ -90,51 +103,55 @@ public final class ContentLengthFraming implements Framing {
                     line.append(a, i, to - i);
                     return;
                 }
-                String text;
+                boolean ended;
                 if (line.length() == 0) {
-                    text = new String(a, i, lf - i, StandardCharsets.ISO_8859_1);
+                    ended = headerLine(a, i, lf, sink);
                 } else {
                     line.append(a, i, lf - i);
-                    text = new String(line.take(line.length()), StandardCharsets.ISO_8859_1);
+                    byte[] whole = line.take(line.length());
+                    ended = headerLine(whole, 0, whole.length, sink);
                 }
                 i = lf + 1;
-                if (!headerLine(text, sink)) {
+                if (failed()) {
                     return;
                 }
-                if (text.isEmpty() || text.equals("\r")) {
+                if (ended) {
                     i = startBody(a, i, to, sink);
                 }
             }
         }
 
-        /** Handles one header line (without its LF); false after a fatal error. */
-        private boolean headerLine(String text, FrameSink sink) {
-            if (text.endsWith("\r")) {
-                text = text.substring(0, text.length() - 1);
+        /**
+         * Handles one header line, {@code b[from, to)} without its LF, in place (no String unless it
+         * is refused). Returns true when it was the empty line that ends the header block; after a
+         * fatal error {@link #failed()} is true.
+         */
+        private boolean headerLine(byte[] b, int from, int to, FrameSink sink) {
+            if (to > from && b[to - 1] == '\r') {
+                to--;
             }
-            if (text.isEmpty()) {
+            if (to == from) {
                 if (contentLength < 0) {
                     fail(sink, FramingException.Kind.MALFORMED, "the header block has no Content-Length header");
-                    return false;
                 }
                 return true;
             }
-            int colon = text.indexOf(':');
-            if (colon <= 0) {
-                fail(sink, FramingException.Kind.MALFORMED, "a header line has no name and ':': " + quote(text));
+            int colon = indexOf(b, from, to, (byte) ':');
+            if (colon <= from) {
+                fail(sink, FramingException.Kind.MALFORMED, "a header line has no name and ':': " + quote(b, from, to));
                 return false;
             }
-            String name = text.substring(0, colon).trim();
-            if (!name.equalsIgnoreCase("Content-Length")) {
-                return true;
+            if (!isContentLength(b, from, colon)) {
+                return false;
             }
-            String value = text.substring(colon + 1).trim();
-            long n = parseLength(value);
+            int valueFrom = trimStart(b, colon + 1, to);
+            int valueTo = trimEnd(b, valueFrom, to);
+            long n = parseLength(b, valueFrom, valueTo);
             if (n < 0) {
                 fail(
                         sink,
                         FramingException.Kind.MALFORMED,
-                        "the Content-Length value is not a length: " + quote(value));
+                        "the Content-Length value is not a length: " + quote(b, valueFrom, valueTo));
                 return false;
             }
             if (contentLength >= 0 && contentLength != n) {
@@ -145,23 +162,61 @@ public final class ContentLengthFraming implements Framing {
                 return false;
             }
             contentLength = n;
+            return false;
+        }
+
+        /** Whether {@code b[from, to)}, trimmed as {@link String#trim} does, is the header name, in any case. */
+        private static boolean isContentLength(byte[] b, int from, int to) {
+            int start = trimStart(b, from, to);
+            int end = trimEnd(b, start, to);
+            if (end - start != NAME.length) {
+                return false;
+            }
+            for (int k = 0; k < NAME.length; k++) {
+                int c = b[start + k];
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                }
+                if (c != NAME[k]) {
+                    return false;
+                }
+            }
             return true;
         }
 
-        private static long parseLength(String value) {
-            int n = value.length();
+        /** As {@link String#trim}: characters up to and including a space are trimmed. */
+        private static int trimStart(byte[] b, int from, int to) {
+            while (from < to && (b[from] & 0xFF) <= ' ') {
+                from++;
+            }
+            return from;
+        }
+
+        private static int trimEnd(byte[] b, int from, int to) {
+            while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+                to--;
+            }
+            return to;
+        }
+
+        private static long parseLength(byte[] b, int from, int to) {
+            int n = to - from;
             if (n == 0 || n > MAX_LENGTH_DIGITS) {
                 return -1;
             }
             long v = 0;
-            for (int k = 0; k < n; k++) {
-                char c = value.charAt(k);
+            for (int k = from; k < to; k++) {
+                int c = b[k];
                 if (c < '0' || c > '9') {
                     return -1;
                 }
                 v = v * 10 + (c - '0');
             }
             return v;
+        }
+
+        private static String quote(byte[] b, int from, int to) {
+            return quote(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
         }
 
         private static String quote(String s) {

@@ -31,6 +31,19 @@ public interface BenchSystem {
         return true;
     }
 
+    /**
+     * How many connections this system opens for {@code workload}: the workload's own, unless the
+     * system runs it in another shape (a blocking client spreads W2's calls over connections).
+     */
+    default int connections(Workload workload) {
+        return workload.connections();
+    }
+
+    /** How many calls this system keeps in flight on each connection for {@code workload}. */
+    default int inFlight(Workload workload) {
+        return workload.inFlight();
+    }
+
     /** True when server and client must share one JVM (the in-memory transport). */
     default boolean inProcess() {
         return false;

@@ -15,10 +15,14 @@ import java.net.Socket;
 /**
  * jsonrpc4j 1.7: {@code StreamServer} (a thread per connection, unframed JSON over the socket) and
  * {@code JsonRpcClient.invokeAndReadResponse} on a socket. The client is blocking, one call at a
- * time per connection, so it runs W1 and W3 only (the runner reports W2 and W4 as not run).
+ * time per connection, so it runs W2 as the performance notes measured it, {@value #W2_CONNECTIONS}
+ * threads with one connection each (one call in flight on each), W1 and W3 as they are, and not W4
+ * (a thread per connection).
  */
 final class Jsonrpc4jSystem implements BenchSystem {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** W2 for a blocking client: this many connections, each with its own thread and one call in flight. */
+    static final int W2_CONNECTIONS = 16;
 
     /** The service jsonrpc4j exposes. */
     public interface Echo {
@@ -114,6 +118,16 @@ final class Jsonrpc4jSystem implements BenchSystem {
 
     @Override
     public boolean supports(Workload workload) {
-        return workload.inFlight() == 1;
+        return workload.inFlight() == 1 || workload == Workload.W2;
+    }
+
+    @Override
+    public int connections(Workload workload) {
+        return workload == Workload.W2 ? W2_CONNECTIONS : workload.connections();
+    }
+
+    @Override
+    public int inFlight(Workload workload) {
+        return workload == Workload.W2 ? 1 : workload.inFlight();
     }
 }

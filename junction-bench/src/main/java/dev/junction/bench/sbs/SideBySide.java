@@ -175,15 +175,15 @@ public final class SideBySide implements Callable<Integer> {
             throws Exception {
         List<Caller> callers = new ArrayList<>();
         try {
-            for (int i = 0; i < w.connections(); i++) {
+            for (int i = 0; i < system.connections(w); i++) {
                 callers.add(system.connect(address, w.payload()));
             }
         } catch (Exception e) {
             callers.forEach(Caller::close);
             throw e;
         }
-        int[] inFlight = new int[w.connections()];
-        Arrays.fill(inFlight, w.inFlight());
+        int[] inFlight = new int[system.connections(w)];
+        Arrays.fill(inFlight, system.inFlight(w));
         LoadPlan plan = new LoadPlan(inFlight, seconds(warmupSeconds), seconds(measureSeconds));
         CpuWindow window = new CpuWindow(server);
         LoadReport report = LoadGenerator.run(callers, plan, window);

@@ -46,7 +46,7 @@ final class Tables {
                 out.printf(
                         Locale.ROOT,
                         "| %s | %,.0f | %.1f | %.1f | %.1f%s | %d | %s |%n",
-                        s,
+                        s + shape(s, w),
                         median(runs, Measurement::callsPerSecond),
                         median(runs, Measurement::p50Micros),
                         median(runs, Measurement::p99Micros),
@@ -66,6 +66,15 @@ final class Tables {
                             m.firstError()));
             ratios(out, w, ran);
         }
+    }
+
+    /** Empty, or how the system ran the workload when not in the workload's own shape. */
+    private static String shape(String system, Workload w) {
+        BenchSystem b = Systems.byName(system);
+        if (b.connections(w) == w.connections() && b.inFlight(w) == w.inFlight()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (%,d connections × %d in flight)", b.connections(w), b.inFlight(w));
     }
 
     private void ratios(PrintStream out, Workload w, List<String> ran) {

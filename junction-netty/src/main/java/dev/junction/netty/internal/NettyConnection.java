@@ -7,7 +7,7 @@ import dev.junction.netty.NettyOptions;
 import dev.junction.transport.Attributes;
 import dev.junction.transport.Connection;
 import dev.junction.transport.ConnectionHandler;
-import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -36,8 +36,8 @@ import javax.net.ssl.SSLSession;
  * delivers inbound events in order and runs the write drain.
  *
  * <p>Writes: {@link #send} (any thread) appends to a lock-free queue and schedules at most one
- * drain task at a time; the drain frames every queued payload into one composite buffer per batch,
- * writes it with one promise, and flushes once at the end. While the channel is not writable the
+ * drain task at a time; the drain frames every queued payload straight into one pooled buffer per
+ * batch, writes it with one promise, and flushes once at the end. While the channel is not writable the
  * drain stops and {@link InboundHandler} resumes it when writability returns.
  */
 final class NettyConnection implements Connection {
@@ -46,6 +46,10 @@ final class NettyConnection implements Connection {
 
     private static final int BATCH_BYTES = 256 * 1024;
     private static final int BATCH_FRAMES = 512;
+    /** The smallest batch buffer: room for a few small frames before it grows. */
+    private static final int MIN_BATCH_BUFFER = 1024;
+    /** Room for the framing's header and trailer around the first payload. */
+    private static final int FRAMING_SLACK = 32;
 
     private final Settings settings;
     private final Attributes attributes = new Attributes();
@@ -53,7 +57,7 @@ final class NettyConnection implements Connection {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final Outbound.Pieces pieces = new Outbound.Pieces();
+    private final Outbound.BufferOutput output = new Outbound.BufferOutput();
     private final Runnable drainTask = this::drain;
 
     /** Events that arrived before {@link #start}; touched on the event loop only. */
@@ -189,7 +193,12 @@ final class NettyConnection implements Connection {
     }
 
     void frameIn(byte[] frame) {
-        deliver(() -> handler.onFrame(frame));
+        ConnectionHandler h = handler;
+        if (h != null && beforeStart.isEmpty()) {
+            h.onFrame(frame); // the common case, without a task object per frame
+        } else {
+            deliver(() -> handler.onFrame(frame));
+        }
     }
 
     void frameErrorIn(FramingException error) {
@@ -291,27 +300,36 @@ final class NettyConnection implements Connection {
         return wrote;
     }
 
-    /** Stream transports: frames encoded by the framing into composite buffers, a batch per write. */
+    /**
+     * Stream transports: frames encoded by the framing straight into one pooled buffer per batch
+     * (up to {@link #BATCH_BYTES} or {@link #BATCH_FRAMES}), one write per batch.
+     */
     private boolean writeFramedBatches(Channel ch) {
         boolean wrote = false;
         while (ch.isWritable() && !queue.isEmpty()) {
-            CompositeByteBuf batch = Unpooled.compositeBuffer(Integer.MAX_VALUE);
+            ByteBuf batch = null;
             List<CompletableFuture<Void>> waiting = new ArrayList<>();
             int bytes = 0;
             Outbound.Frame f;
             while (bytes < BATCH_BYTES && waiting.size() < BATCH_FRAMES && (f = queue.poll()) != null) {
+                if (batch == null) {
+                    batch = ch.alloc().ioBuffer(Math.max(MIN_BATCH_BUFFER, f.payload.length + FRAMING_SLACK));
+                }
+                output.begin(batch);
                 try {
-                    settings.framing.encode(f.payload, pieces);
+                    settings.framing.encode(f.payload, output);
                 } catch (RuntimeException e) {
-                    pieces.clear();
+                    output.rollback();
                     f.written.completeExceptionally(e);
                     continue;
                 }
-                bytes += pieces.commitTo(batch);
+                bytes += output.written();
                 waiting.add(f.written);
             }
             if (waiting.isEmpty()) {
-                batch.release();
+                if (batch != null) {
+                    batch.release();
+                }
                 continue;
             }
             wrote = true;
