@@ -136,7 +136,10 @@ public final class ZmqLoop {
         }
     }
 
-    /** Polls {@code socket} for input from now on. Loop thread. */
+    /**
+     * Polls {@code socket} for input from now on, and keeps the shared context's {@link PollerKick}
+     * running while it is registered. Loop thread.
+     */
     public void register(ZMQ.Socket socket, Runnable onReadable) {
         Registration r = new Registration(socket, onReadable);
         try {
@@ -145,6 +148,7 @@ public final class ZmqLoop {
             throw new IllegalStateException("Cannot poll a closed socket", e);
         }
         registrations.add(r);
+        ZmqContext.kick().retain();
     }
 
     /**
@@ -164,6 +168,7 @@ public final class ZmqLoop {
         registrations.removeIf(r -> {
             if (r.socket == socket) {
                 r.key.cancel();
+                ZmqContext.kick().release();
                 return true;
             }
             return false;
@@ -230,6 +235,10 @@ public final class ZmqLoop {
                 log.debug("Could not close a selector: {}", e.toString());
             }
             closePipe();
+            for (int i = 0; i < registrations.size(); i++) {
+                ZmqContext.kick().release(); // sockets the loop's owner left registered
+            }
+            registrations.clear();
         }
     }
 
