@@ -50,35 +50,19 @@ abstract class BrokerFixture {
         await().atMost(WAIT).until(() -> broker.stats().workers().size() == before + names.length);
     }
 
-    /**
-     * A DEALER client of the broker, once the broker has its HELLO. junction-zeromq's DEALER client
-     * now and then never delivers anything on a fresh connection to a ROUTER of another ZeroMQ
-     * context (reproduced against a bare JeroMQ ROUTER, without the broker): such a client is
-     * replaced, up to three times, so these tests check the broker, not that bug.
-     */
+    /** A DEALER client of the broker, once the broker has its HELLO. */
     RpcClient dealer(Broker broker) {
         return dealer(broker, Junction.client());
     }
 
     RpcClient dealer(Broker broker, Junction.ClientBuilder builder) {
-        for (int attempt = 1; ; attempt++) {
-            int before = broker.stats().clients();
-            RpcClient client = builder.timeout(WAIT).connect("zmq-dealer://" + frontend(broker));
-            try {
-                // a link JeroMQ left without its handshake is redone after handshakeInterval (5 s): wait past it
-                await().atMost(Duration.ofSeconds(12))
-                        .until(() -> broker.stats().clients() > before);
-                return closeLater(client);
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                client.close();
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        int before = broker.stats().clients();
+        RpcClient client = closeLater(builder.timeout(WAIT).connect("zmq-dealer://" + frontend(broker)));
+        await().atMost(WAIT).until(() -> broker.stats().clients() > before);
+        return client;
     }
 
-    /** A REQ client of the broker; lazy pirate retries cover the same client bug as {@link #dealer}. */
+    /** A REQ client of the broker, with lazy pirate retries. */
     RpcClient req(Broker broker) {
         return closeLater(Junction.client()
                 .timeout(WAIT)

@@ -1,6 +1,7 @@
 package dev.junction.bench.sbs;
 
 import dev.junction.cli.bench.Caller;
+import dev.junction.zeromq.internal.PollerKick;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,6 +17,12 @@ import org.zeromq.ZMQ;
  */
 final class JeroMqSystem implements BenchSystem {
     private static final ZContext CONTEXT = new ZContext();
+    /**
+     * JeroMQ 0.6.0 now and then leaves a fresh DEALER's link unregistered in its I/O poller (see
+     * junction-zeromq's README, "A JeroMQ connect race"): the same kick junction-zeromq uses, so the
+     * baseline does not measure a stalled connection (it once completed no call in a whole W1).
+     */
+    private static final PollerKick KICK = new PollerKick(CONTEXT, 100);
 
     @Override
     public String name() {
@@ -101,6 +108,7 @@ final class JeroMqSystem implements BenchSystem {
         private void run() {
             dealer = CONTEXT.createSocket(SocketType.DEALER);
             dealer.setReceiveTimeOut(10);
+            KICK.retain();
             dealer.connect(address);
             try {
                 while (open) {
@@ -116,6 +124,7 @@ final class JeroMqSystem implements BenchSystem {
                     }
                 }
             } finally {
+                KICK.release();
                 CONTEXT.destroySocket(dealer);
             }
         }

@@ -37,6 +37,13 @@ public final class Systems {
                 uri -> uri.replace("zmq-router://", "zmq-dealer://"),
                 false,
                 false));
+        add(new JunctionSystem(
+                "junction-zmq-direct",
+                "zmq-router://127.0.0.1:0",
+                uri -> uri.replace("zmq-router://", "zmq-dealer://"),
+                false,
+                false,
+                true));
         add(new JunctionSystem("junction-mem", "mem://side-by-side", uri -> uri, true, true));
         add(new NettyEchoSystem());
         add(new NettyJacksonSystem());

@@ -26,6 +26,11 @@ import org.zeromq.ZMQ;
  * #submit}, {@link #inLoop} and {@link #stop} may be called from other threads.
  */
 public final class SocketLoop {
+    /** The broker context's kicker, made on first use. */
+    private static final class Kick {
+        static final PollerKick KICK = new PollerKick(BrokerContext.get(), 100);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SocketLoop.class);
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -116,7 +121,11 @@ public final class SocketLoop {
         return result;
     }
 
-    /** Polls {@code socket} for input from now on. Loop thread. */
+    /**
+     * Polls {@code socket} for input from now on, and keeps the broker context's {@link PollerKick}
+     * running while it is registered (a connecting worker socket would otherwise now and then stall in
+     * JeroMQ's connect race, see junction-zeromq's README). Loop thread.
+     */
     public void register(ZMQ.Socket socket, Runnable onReadable) {
         try {
             registrations.add(
@@ -124,6 +133,7 @@ public final class SocketLoop {
         } catch (java.nio.channels.ClosedChannelException e) {
             throw new IllegalStateException("Cannot poll a closed socket", e);
         }
+        Kick.KICK.retain();
     }
 
     /** Stops polling {@code socket}. Loop thread. */
@@ -131,6 +141,7 @@ public final class SocketLoop {
         registrations.removeIf(r -> {
             if (r.socket == socket) {
                 r.key.cancel();
+                Kick.KICK.release();
                 return true;
             }
             return false;
@@ -191,6 +202,10 @@ public final class SocketLoop {
                 log.debug("Could not close a selector: {}", e.toString());
             }
             closePipe();
+            for (int i = 0; i < registrations.size(); i++) {
+                Kick.KICK.release(); // sockets the loop's owner left registered
+            }
+            registrations.clear();
             stopped.complete(null);
         }
     }

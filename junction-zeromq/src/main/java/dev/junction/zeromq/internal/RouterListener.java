@@ -137,7 +137,9 @@ final class RouterListener implements Listener {
             peers.put(identity, peer);
             onAccept.accept(peer);
         }
-        peer.envelope = new ArrayList<>(envelope);
+        if (!sameFrames(peer.envelope, envelope)) {
+            peer.envelope = new ArrayList<>(envelope);
+        }
         peer.lastHeard = System.nanoTime();
         peer.saidHello |= Control.is(payload, Control.HELLO);
         if (metadata != null) {
@@ -163,6 +165,18 @@ final class RouterListener implements Listener {
             }
         }
         peer.deliver(payload);
+    }
+
+    private static boolean sameFrames(List<byte[]> a, List<byte[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Closes the connection of the identity a {@code BYE-FOR} names, unless it is {@code sender}'s. */

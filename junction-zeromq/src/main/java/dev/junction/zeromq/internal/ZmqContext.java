@@ -5,10 +5,15 @@ import org.zeromq.ZContext;
 /**
  * The one ZeroMQ context of this JVM's Junction sockets. Shared so that {@code inproc://} endpoints
  * reach each other, and never terminated: each socket is closed on its own, with its linger, and the
- * context's I/O threads are daemons.
+ * context's I/O threads are daemons. Its {@link PollerKick} runs while a {@link ZmqLoop} polls a
+ * socket, so no fresh connection of these sockets is left stalled by JeroMQ's connect race.
  */
 public final class ZmqContext {
+    /** How often the I/O thread is kicked while sockets are open: the longest a stalled link waits. */
+    static final long KICK_PERIOD_MILLIS = 100;
+
     private static volatile ZContext context;
+    private static volatile PollerKick kick;
 
     private ZmqContext() {}
 
@@ -25,10 +30,17 @@ public final class ZmqContext {
                         t.setDaemon(true);
                         return t;
                     });
+                    kick = new PollerKick(found, KICK_PERIOD_MILLIS);
                     context = found;
                 }
             }
         }
         return found;
+    }
+
+    /** The shared context's kicker (creating the context if need be). */
+    public static PollerKick kick() {
+        get();
+        return kick;
     }
 }

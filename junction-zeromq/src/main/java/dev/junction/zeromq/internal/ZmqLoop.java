@@ -34,6 +34,7 @@ public final class ZmqLoop {
         final Runnable onReadable;
         Runnable onWritable;
         java.nio.channels.SelectionKey key;
+        boolean removed;
 
         Registration(ZMQ.Socket socket, Runnable onReadable) {
             this.socket = socket;
@@ -67,8 +68,10 @@ public final class ZmqLoop {
     private final AtomicBoolean woken = new AtomicBoolean();
     private final Pipe pipe;
     private final List<Registration> registrations = new ArrayList<>();
+    private Registration[] polled = new Registration[0]; // a copy of registrations, for iterating
+    private final java.nio.channels.SelectionKey pipeKey;
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    private final ByteBuffer drain = ByteBuffer.allocate(64);
+    private final ByteBuffer drain = ByteBuffer.allocateDirect(64);
     private final java.nio.channels.Selector selector;
     private volatile boolean running = true;
 
@@ -78,7 +81,7 @@ public final class ZmqLoop {
             pipe = Pipe.open();
             pipe.source().configureBlocking(false);
             selector = java.nio.channels.Selector.open();
-            pipe.source().register(selector, java.nio.channels.SelectionKey.OP_READ);
+            pipeKey = pipe.source().register(selector, java.nio.channels.SelectionKey.OP_READ);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,10 +97,11 @@ public final class ZmqLoop {
 
     /**
      * Runs {@code task} on the loop thread, after the tasks queued before it. Any thread. The task is
-     * queued before {@code woken} is looked at, and {@code woken} is cleared only once the pipe is
-     * empty (see {@link #drainPipe}), so either this call writes a byte the loop has not read yet, or
-     * the loop has yet to clear the flag and will look at the queue after that. On the loop thread
-     * nothing is written: the loop checks the queue before it sleeps.
+     * queued before {@code woken} is looked at, and the loop clears {@code woken} only just before it
+     * sleeps and then looks at the queue once more, so either this call writes a byte (which wakes the
+     * selector, or is read after the queue was looked at), or the loop is awake and has yet to clear
+     * the flag. While the loop is busy the flag stays set and a send costs no system call. On the loop
+     * thread nothing is written: the loop checks the queue before it sleeps.
      */
     public void execute(Runnable task) {
         tasks.add(task);
@@ -136,7 +140,10 @@ public final class ZmqLoop {
         }
     }
 
-    /** Polls {@code socket} for input from now on. Loop thread. */
+    /**
+     * Polls {@code socket} for input from now on, and keeps the shared context's {@link PollerKick}
+     * running while it is registered. Loop thread.
+     */
     public void register(ZMQ.Socket socket, Runnable onReadable) {
         Registration r = new Registration(socket, onReadable);
         try {
@@ -145,6 +152,8 @@ public final class ZmqLoop {
             throw new IllegalStateException("Cannot poll a closed socket", e);
         }
         registrations.add(r);
+        polled = registrations.toArray(new Registration[0]);
+        ZmqContext.kick().retain();
     }
 
     /**
@@ -164,10 +173,13 @@ public final class ZmqLoop {
         registrations.removeIf(r -> {
             if (r.socket == socket) {
                 r.key.cancel();
+                r.removed = true;
+                ZmqContext.kick().release();
                 return true;
             }
             return false;
         });
+        polled = registrations.toArray(new Registration[0]);
     }
 
     /** Runs {@code action} on the loop thread after {@code delayMillis}. Loop thread. */
@@ -188,37 +200,37 @@ public final class ZmqLoop {
         return MAX_BURST;
     }
 
+    /**
+     * While there is work (tasks queued, a socket readable, or writable with output waiting) the loop
+     * does it and looks again, with no system call of its own: senders see {@code woken} still set and
+     * write no wake-up byte. Only with nothing left does it clear {@code woken}, look once more (a
+     * sender that queued before the clear wrote no byte; a ZeroMQ socket's signal is edge-triggered and
+     * may have been consumed by the last operation on it) and sleep in the selector until a wake-up
+     * byte, a socket's signal or the next timer. The pipe is read only when the selector says it has
+     * bytes.
+     */
     private void run() {
         try {
             while (running) {
-                runTasks();
+                boolean worked = runTasks();
                 long wait = runTimers();
                 if (!running) {
                     break;
                 }
-                // A ZeroMQ socket's wake-up signal is edge-triggered and any operation on the socket may
-                // consume it, so what is ready already is asked for before sleeping. Tasks queued on this
-                // thread since runTasks (by a timer, say) wrote no wake-up byte: they are looked for too.
-                if (!tasks.isEmpty() || anyReady()) {
-                    selector.selectNow();
-                } else if (wait < 0) {
-                    selector.select();
-                } else {
-                    selector.select(wait);
+                worked |= serviceSockets();
+                if (worked) {
+                    continue;
                 }
-                selector.selectedKeys().clear();
-                drainPipe();
-                for (Registration r : List.copyOf(registrations)) {
-                    if (!registrations.contains(r)) {
-                        continue; // unregistered by an earlier callback of this round
+                woken.set(false);
+                if (!tasks.isEmpty() || anyReady()) {
+                    continue;
+                }
+                int selected = wait < 0 ? selector.select() : selector.select(wait);
+                if (selected > 0) {
+                    if (selector.selectedKeys().contains(pipeKey)) {
+                        drainPipe();
                     }
-                    int events = r.socket.getEvents();
-                    if ((events & ZMQ.Poller.POLLIN) != 0) {
-                        safely(r.onReadable);
-                    }
-                    if (r.onWritable != null && registrations.contains(r) && (events & ZMQ.Poller.POLLOUT) != 0) {
-                        safely(r.onWritable);
-                    }
+                    selector.selectedKeys().clear();
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -230,7 +242,31 @@ public final class ZmqLoop {
                 log.debug("Could not close a selector: {}", e.toString());
             }
             closePipe();
+            for (int i = 0; i < registrations.size(); i++) {
+                ZmqContext.kick().release(); // sockets the loop's owner left registered
+            }
+            registrations.clear();
         }
+    }
+
+    /** Runs the callbacks of every socket with input, or with room while output waits; true if any ran. */
+    private boolean serviceSockets() {
+        boolean worked = false;
+        for (Registration r : polled) {
+            if (r.removed) {
+                continue; // unregistered by an earlier callback of this round
+            }
+            int events = r.socket.getEvents();
+            if ((events & ZMQ.Poller.POLLIN) != 0) {
+                safely(r.onReadable);
+                worked = true;
+            }
+            if (r.onWritable != null && !r.removed && (events & ZMQ.Poller.POLLOUT) != 0) {
+                safely(r.onWritable);
+                worked = true;
+            }
+        }
+        return worked;
     }
 
     private boolean anyReady() {
@@ -243,11 +279,16 @@ public final class ZmqLoop {
         return false;
     }
 
-    private void runTasks() {
-        Runnable task;
-        while ((task = tasks.poll()) != null) {
-            safely(task);
+    /** Runs the queued tasks; true if there was any. */
+    private boolean runTasks() {
+        Runnable task = tasks.poll();
+        if (task == null) {
+            return false;
         }
+        do {
+            safely(task);
+        } while ((task = tasks.poll()) != null);
+        return true;
     }
 
     /** Runs the timers due; returns how long poll may wait (-1: until woken). */
@@ -269,10 +310,11 @@ public final class ZmqLoop {
     }
 
     /**
-     * Empties the wake-up pipe, then clears {@code woken}; the queue is run after this. In that order:
-     * clearing the flag first let a sender set it again and write a byte that this very drain then
-     * swallowed, leaving the flag set with the pipe empty, so every later {@link #execute} skipped
-     * its write and the loop slept with work queued (the intermittent lost wake-up).
+     * Empties the wake-up pipe; the queue is run after this. {@code woken} is left set: the loop clears
+     * it only when it is about to sleep, and looks at the queue after clearing it. (An earlier version
+     * cleared the flag before draining, so a sender could set it and write a byte that this very drain
+     * swallowed, leaving the flag set with the pipe empty: every later {@link #execute} skipped its
+     * write and the loop slept with work queued.)
      */
     private void drainPipe() {
         try {
@@ -285,7 +327,6 @@ public final class ZmqLoop {
         } catch (IOException e) {
             log.debug("Could not drain the wake-up pipe: {}", e.toString());
         }
-        woken.set(false);
     }
 
     private void closePipe() {

@@ -150,9 +150,8 @@ public final class ZmqSettings {
         socket.setRcvHWM(hwm);
         socket.setReconnectIVL(integer("reconnectInterval", 100));
         socket.setReconnectIVLMax(integer("reconnectIntervalMax", 0));
-        // JeroMQ 0.6.0: a fresh outgoing connection now and then never starts its ZMTP handshake (a race in
-        // its I/O poller, zeromq/jeromq#1022); the handshake timer is what drops and reconnects it
-        socket.setHandshakeIvl(integer("handshakeInterval", 5000));
+        // ZeroMQ's default; JeroMQ's connect race is handled by the context's PollerKick, not this timer
+        socket.setHandshakeIvl(integer("handshakeInterval", 30_000));
         int hbInterval = integer("zmtpHeartbeatInterval", 0);
         if (hbInterval > 0) {
             socket.setHeartbeatIvl(hbInterval);
