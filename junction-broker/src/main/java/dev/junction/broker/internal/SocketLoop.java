@@ -1,5 +1,6 @@
 package dev.junction.broker.internal;
 
+import dev.junction.zeromq.internal.PollerKick;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
