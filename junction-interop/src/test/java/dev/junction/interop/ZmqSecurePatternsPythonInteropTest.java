@@ -204,7 +204,8 @@ class ZmqSecurePatternsPythonInteropTest {
      * refusal (HANDSHAKE_FAILED_AUTH 400), so the connection closes with the {@link
      * ZmqAuthenticationException} and a later notification fails with it; under PLAIN JeroMQ 0.6.0's
      * client cannot read libzmq's ERROR command ("PLAIN Client I: invalid handshake command" on
-     * stdout, no monitor event), so the connection stays open and retries, and nothing of it arrives.
+     * stdout, no handshake-failure event; JeroMQ drops the link for good), so the connection stays
+     * open and nothing of it arrives.
      */
     private static void assertRefusal(RpcPeer peer, String mechanism, String endpoint) {
         if (mechanism.equals("plain")) {
