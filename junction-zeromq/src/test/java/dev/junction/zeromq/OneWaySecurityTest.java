@@ -9,6 +9,11 @@ import dev.junction.Junction;
 import dev.junction.RpcClient;
 import dev.junction.RpcPeer;
 import dev.junction.RpcServer;
+import dev.junction.framing.FramingException;
+import dev.junction.transport.Connection;
+import dev.junction.transport.ConnectionHandler;
+import dev.junction.transport.Endpoint;
+import dev.junction.transport.TransportOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
@@ -17,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -187,6 +194,46 @@ class OneWaySecurityTest {
             pub.notify("event", "n1");
             assertThat(peers).hasSize(1);
             assertClosedByRefusal(peers.get(0), "PLAIN", uri + "&plainPassword=%28hidden%29");
+            assertThat(received).isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedPushConnectionClosesWithTheRefusalAndFailsLaterSendsWithIt() throws Exception {
+        Path passwords = Files.writeString(dir.resolve("passwords"), "alice:right\n");
+        try (RpcServer pull = recorder("zmq-pull://127.0.0.1:0?plainPasswords=" + passwords, "pull")) {
+            CompletableFuture<Throwable> closedBy = new CompletableFuture<>();
+            Connection push = new ZeroMqTransportProvider()
+                    .connect(
+                            Endpoint.parse("zmq-push://127.0.0.1:"
+                                    + pull.endpoints().get(0).port() + "?plainUser=alice&plainPassword=wrong"),
+                            TransportOptions.defaults())
+                    .get(10, TimeUnit.SECONDS);
+            push.start(new ConnectionHandler() {
+                @Override
+                public void onFrame(byte[] frame) {}
+
+                @Override
+                public void onFrameError(FramingException error) {}
+
+                @Override
+                public void onClose(Throwable cause) {
+                    closedBy.complete(cause);
+                }
+            });
+            Throwable cause = closedBy.get(15, TimeUnit.SECONDS);
+            assertThat(cause)
+                    .isExactlyInstanceOf(ZmqAuthenticationException.class)
+                    .hasMessageStartingWith("Authentication failed: the server refused the PLAIN credentials for ");
+            push.closeFuture().get(5, TimeUnit.SECONDS);
+            assertThat(push.isOpen()).isFalse();
+            byte[] note =
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"event\",\"params\":[\"late\"]}".getBytes(StandardCharsets.UTF_8);
+            assertThat(push.send(note))
+                    .failsWithin(Duration.ofSeconds(5))
+                    .withThrowableOfType(ExecutionException.class)
+                    .havingCause()
+                    .isSameAs(cause);
             assertThat(received).isEmpty();
         }
     }

@@ -25,8 +25,9 @@ import zmq.Msg;
  * everything and the method-name prefixes are checked on the decoded notification. Connecting with
  * PLAIN or CURVE, each socket watches its handshake ({@link ZmqSecurity#watch}): when the publisher
  * refuses the credentials, the socket closes and is never re-created, and the endpoint closes with
- * the {@link ZmqAuthenticationException} as the cause ({@code onClose}, once its handler is started). Loop thread, except the counters and the {@link
- * dev.junction.transport.Connection} methods.
+ * the {@link ZmqAuthenticationException} as the cause ({@code onClose}, once its handler is
+ * started). Loop thread, except the counters and the {@link dev.junction.transport.Connection}
+ * methods.
  */
 final class SubEndpoint extends ZmqConnection {
     private static final Logger log = LoggerFactory.getLogger(SubEndpoint.class);
