@@ -27,7 +27,7 @@ import sys
 import time
 
 import zmq
-from zmq_peer import out, recv, secure_client, secure_server, text, wait_for_auth_failure
+from zmq_peer import TIMEOUT_MS, out, secure_client, secure_server, text, wait_for_auth_failure
 
 JSON_ARGS = ("topics", "plain_users", "curve_allow")
 
@@ -38,6 +38,15 @@ def parse_args(argv):
         k, _, v = a.partition("=")
         opts[k] = json.loads(v) if k in JSON_ARGS and v != "*" else v
     return opts
+
+
+def recv(s):
+    """The next message; after TIMEOUT_MS without one, exits 3 (os._exit: an authenticator thread
+    would keep sys.exit waiting)."""
+    if not s.poll(TIMEOUT_MS):
+        out(event="timeout")
+        os._exit(3)
+    return s.recv_multipart()
 
 
 def notification(method, params):
