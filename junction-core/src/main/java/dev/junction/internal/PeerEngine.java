@@ -46,6 +46,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
     private final PendingCalls pending;
     private final InboundDispatcher dispatcher;
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private volatile Throwable closeCause; // what broke the connection, for what is tried after
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     private PeerEngine(Connection connection, PeerConfig config) {
@@ -95,7 +96,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
     @SuppressWarnings("unchecked")
     <T> CompletableFuture<T> call(String method, JavaType type, Params params, Duration timeout, boolean direct) {
         if (!open.get()) {
-            return CompletableFuture.failedFuture(closedError(null));
+            return CompletableFuture.failedFuture(closedError(closeCause));
         }
         if (!connection.canInitiate()) {
             return CompletableFuture.failedFuture(cannotInitiate(method));
@@ -113,14 +114,14 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
             send(new Request(call.id, method, tree), error -> pending.fail(call.id, error));
         } else {
             // closed between the check above and the registration: failAll may have missed it
-            pending.fail(call.id, closedError(null));
+            pending.fail(call.id, closedError(closeCause));
         }
         return (CompletableFuture<T>) call.future;
     }
 
     void sendNotification(String method, Params params) {
         if (!open.get()) {
-            throw closedError(null);
+            throw closedError(closeCause);
         }
         if (!connection.canInitiate()) {
             throw cannotInitiate(method);
@@ -141,7 +142,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         } else if (open.get()) {
             send(new Batch(members), error -> calls.forEach(c -> pending.fail(c.id, error)));
         } else {
-            calls.forEach(c -> pending.fail(c.id, closedError(null)));
+            calls.forEach(c -> pending.fail(c.id, closedError(closeCause)));
         }
     }
 
@@ -352,6 +353,9 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
     }
 
     private void closeNow(Throwable cause) {
+        if (cause != null && open.get()) {
+            closeCause = cause;
+        }
         if (open.compareAndSet(true, false)) {
             pending.failAll(closedError(cause));
             dispatcher.cancelAll();

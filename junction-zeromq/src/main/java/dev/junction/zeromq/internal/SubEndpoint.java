@@ -2,7 +2,9 @@ package dev.junction.zeromq.internal;
 
 import dev.junction.TransportException;
 import dev.junction.message.Notification;
+import dev.junction.transport.ConnectionHandler;
 import dev.junction.transport.Endpoint;
+import dev.junction.zeromq.ZmqAuthenticationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +22,12 @@ import zmq.Msg;
  * a heartbeat time-out, any message (a heartbeat or a notification) keeps it alive; silent longer
  * than the time-out, its socket is closed and a new one connects the same address ({@link
  * #socketsCreated} counts them; each is logged). With {@code frames=1} the socket subscribes to
- * everything and the method-name prefixes are checked on the decoded notification. Loop thread,
- * except the counters and the {@link dev.junction.transport.Connection} methods.
+ * everything and the method-name prefixes are checked on the decoded notification. Connecting with
+ * PLAIN or CURVE, each socket watches its handshake ({@link ZmqSecurity#watch}): when the publisher
+ * refuses the credentials, the socket closes and is never re-created, and the endpoint closes with
+ * the {@link ZmqAuthenticationException} as the cause ({@code onClose}, once its handler is
+ * started). Loop thread, except the counters and the {@link dev.junction.transport.Connection}
+ * methods.
  */
 final class SubEndpoint extends ZmqConnection {
     private static final Logger log = LoggerFactory.getLogger(SubEndpoint.class);
@@ -36,8 +42,11 @@ final class SubEndpoint extends ZmqConnection {
     private final List<String> prefixes;
     private final AtomicInteger socketsCreated = new AtomicInteger();
     private ZMQ.Socket socket; // loop thread only
+    private ZmqSecurity.Watch handshake = ZmqSecurity.Watch.NONE; // loop thread only, with socket
     private long lastHeard; // loop thread only
     private ZmqLoop.Timer watchdog; // loop thread only
+    private boolean started; // loop thread only
+    private ZmqAuthenticationException refused; // loop thread only
 
     SubEndpoint(
             ZmqLoop loop,
@@ -83,9 +92,11 @@ final class SubEndpoint extends ZmqConnection {
             if (binds) {
                 reported = settings.attach(s);
             } else {
+                handshake = ZmqSecurity.watch(loop, s, settings, this::onRefused);
                 s.connect(address);
             }
         } catch (RuntimeException e) {
+            handshake.close();
             s.close();
             throw e instanceof TransportException
                     ? e
@@ -151,7 +162,37 @@ final class SubEndpoint extends ZmqConnection {
         }
     }
 
+    @Override
+    public void start(ConnectionHandler handler) {
+        super.start(handler);
+        loop.execute(() -> {
+            started = true;
+            if (refused != null) {
+                remoteClosed(refused);
+            }
+        });
+    }
+
+    /**
+     * The publisher refused our credentials: drop the socket for good and close with the refusal (at
+     * once, or as soon as the handler is started: the listener's loop stops with its last endpoint,
+     * and a stopped loop would never tell the handler). Loop thread.
+     */
+    private void onRefused(ZmqAuthenticationException cause) {
+        log.warn("SUB {} ({}): {}", settings.endpoint(), address, cause.getMessage());
+        refused = cause;
+        if (watchdog != null) {
+            watchdog.cancel();
+        }
+        closeSocket();
+        if (started) {
+            remoteClosed(cause);
+        }
+    }
+
     private void closeSocket() {
+        handshake.close();
+        handshake = ZmqSecurity.Watch.NONE;
         loop.unregister(socket);
         socket.setLinger(0);
         socket.close();
