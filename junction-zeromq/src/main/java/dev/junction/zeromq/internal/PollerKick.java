@@ -29,6 +29,7 @@ public final class PollerKick {
     private final ZContext context;
     private final long periodMillis;
     private int retained; // guarded by this
+    private volatile long delivered; // written by the kick thread only
     private Thread thread; // guarded by this
 
     /** A kicker of {@code context}'s I/O threads; starts nothing until {@link #retain}. */
@@ -60,6 +61,11 @@ public final class PollerKick {
         return retained;
     }
 
+    /** How many kicks have gone through the loopback pair so far (for tests). */
+    public long delivered() {
+        return delivered;
+    }
+
     private void run() {
         ZMQ.Socket in = null;
         ZMQ.Socket out = null;
@@ -74,7 +80,7 @@ public final class PollerKick {
             while (true) {
                 awaitRetained();
                 while (in.recv(ZMQ.DONTWAIT) != null) {
-                    // drained: the pair never fills up
+                    delivered++; // drained: the pair never fills up
                 }
                 out.send(KICK, ZMQ.DONTWAIT);
             }

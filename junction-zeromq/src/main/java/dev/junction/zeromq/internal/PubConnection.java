@@ -62,7 +62,7 @@ final class PubConnection extends ZmqConnection {
         try {
             settings.configure(socket);
             settings.attach(socket);
-            loop.register(socket, this::onSubscriptions);
+            loop.register(socket, this::onSubscriptions, ZmqSecurity.kick(settings));
             if (heartbeatInterval > 0) {
                 heartbeat = loop.schedule(heartbeatInterval, this::beat);
             }

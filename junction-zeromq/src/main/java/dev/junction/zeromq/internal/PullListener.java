@@ -40,7 +40,7 @@ final class PullListener implements Listener {
             settings.configure(socket);
             Endpoint result = settings.attach(socket);
             connection = new Inbound(loop, result); // before the first frame can be read
-            loop.register(socket, this::onReadable);
+            loop.register(socket, this::onReadable, ZmqSecurity.kick(settings));
             return result;
         } catch (RuntimeException e) {
             socket.close();

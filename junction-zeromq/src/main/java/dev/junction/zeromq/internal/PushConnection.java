@@ -52,7 +52,7 @@ final class PushConnection extends ZmqConnection {
             settings.configure(socket);
             handshake = ZmqSecurity.watch(loop, socket, settings, this::onRefused);
             settings.attach(socket);
-            loop.register(socket, () -> {});
+            loop.register(socket, () -> {}, ZmqSecurity.kick(settings));
             outbox.socket(socket);
             return null;
         } catch (RuntimeException e) {

@@ -67,7 +67,7 @@ final class RouterListener implements Listener {
             socket.setRouterMandatory(true);
             socket.setRouterHandover(true);
             Endpoint result = settings.attach(socket);
-            loop.register(socket, this::onReadable);
+            loop.register(socket, this::onReadable, ZmqSecurity.kick(settings));
             if (idleTimeout > 0) {
                 idleSweep = loop.schedule(sweepInterval(), this::forgetIdlePeers);
             }

@@ -106,7 +106,7 @@ final class SubEndpoint extends ZmqConnection {
         socket = s;
         socketsCreated.incrementAndGet();
         lastHeard = System.nanoTime();
-        loop.register(s, this::onReadable);
+        loop.register(s, this::onReadable, ZmqSecurity.kick(settings));
         return reported;
     }
 

@@ -32,13 +32,15 @@ public final class ZmqLoop {
     private static final class Registration {
         final ZMQ.Socket socket;
         final Runnable onReadable;
+        final PollerKick kick;
         Runnable onWritable;
         java.nio.channels.SelectionKey key;
         boolean removed;
 
-        Registration(ZMQ.Socket socket, Runnable onReadable) {
+        Registration(ZMQ.Socket socket, Runnable onReadable, PollerKick kick) {
             this.socket = socket;
             this.onReadable = onReadable;
+            this.kick = kick;
         }
     }
 
@@ -145,7 +147,16 @@ public final class ZmqLoop {
      * running while it is registered. Loop thread.
      */
     public void register(ZMQ.Socket socket, Runnable onReadable) {
-        Registration r = new Registration(socket, onReadable);
+        register(socket, onReadable, ZmqContext.kick());
+    }
+
+    /**
+     * As {@link #register(ZMQ.Socket, Runnable)} for a socket of another context (a secured
+     * server's): keeps that context's {@code kick} running while the socket is registered. Loop
+     * thread.
+     */
+    public void register(ZMQ.Socket socket, Runnable onReadable, PollerKick kick) {
+        Registration r = new Registration(socket, onReadable, kick);
         try {
             r.key = socket.getFD().register(selector, java.nio.channels.SelectionKey.OP_READ);
         } catch (java.nio.channels.ClosedChannelException e) {
@@ -153,7 +164,7 @@ public final class ZmqLoop {
         }
         registrations.add(r);
         polled = registrations.toArray(new Registration[0]);
-        ZmqContext.kick().retain();
+        kick.retain();
     }
 
     /**
@@ -174,7 +185,7 @@ public final class ZmqLoop {
             if (r.socket == socket) {
                 r.key.cancel();
                 r.removed = true;
-                ZmqContext.kick().release();
+                r.kick.release();
                 return true;
             }
             return false;
@@ -242,8 +253,8 @@ public final class ZmqLoop {
                 log.debug("Could not close a selector: {}", e.toString());
             }
             closePipe();
-            for (int i = 0; i < registrations.size(); i++) {
-                ZmqContext.kick().release(); // sockets the loop's owner left registered
+            for (Registration r : registrations) {
+                r.kick.release(); // sockets the loop's owner left registered
             }
             registrations.clear();
         }

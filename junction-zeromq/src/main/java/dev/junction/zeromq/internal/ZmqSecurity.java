@@ -214,6 +214,7 @@ final class ZmqSecurity {
     }
 
     private static volatile org.zeromq.ZContext secured;
+    private static volatile PollerKick securedKick;
 
     /**
      * The context for a socket: a secured server's sockets live in a context of their own, with the
@@ -224,6 +225,21 @@ final class ZmqSecurity {
     static org.zeromq.ZContext context(ZmqSettings settings) {
         ZmqSecurity s = settings.security();
         return s.server && s.enabled() ? securedContext() : ZmqContext.get();
+    }
+
+    /**
+     * The {@link PollerKick} of the context {@link #context} gives a socket with these settings:
+     * a secured server socket that connects out meets JeroMQ's connect race in its own context too.
+     */
+    static PollerKick kick(ZmqSettings settings) {
+        ZmqSecurity s = settings.security();
+        return s.server && s.enabled() ? securedKick() : ZmqContext.kick();
+    }
+
+    /** The secured context's {@link PollerKick} (creating the context if need be). */
+    static PollerKick securedKick() {
+        securedContext();
+        return securedKick;
     }
 
     /** The context of secured server sockets and the ZAP handler, created on first use. */
@@ -239,6 +255,7 @@ final class ZmqSecurity {
                         t.setDaemon(true);
                         return t;
                     });
+                    securedKick = new PollerKick(found, ZmqContext.KICK_PERIOD_MILLIS);
                     secured = found;
                 }
             }
