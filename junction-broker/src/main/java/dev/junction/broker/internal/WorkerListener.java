@@ -75,8 +75,9 @@ public final class WorkerListener implements Listener {
         socket.setLinger(settings.linger());
         socket.setReconnectIVL(100);
         socket.setReconnectIVLMax(1000);
-        // JeroMQ 0.6.0 now and then leaves a fresh TCP link without its ZMTP handshake (see
-        // junction-zeromq's README, "A JeroMQ connect race"): redo such a link within 5 s, not 30.
+        // JeroMQ 0.6.0 now and then leaves a fresh TCP link unregistered (junction-zeromq's README,
+        // "A JeroMQ connect race"). The loop's PollerKick repairs that within ~100 ms; should the
+        // kick be disabled (it logs so), the handshake timer still redoes the link within 5 s, not 30.
         socket.setHandshakeIvl(5000);
         socket.connect(settings.address());
         loop.register(socket, this::onReadable);
