@@ -93,8 +93,24 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
 
     // ---- outbound ----
 
-    @SuppressWarnings("unchecked")
     <T> CompletableFuture<T> call(String method, JavaType type, Params params, Duration timeout, boolean direct) {
+        return call(method, type, params, null, timeout, direct);
+    }
+
+    /**
+     * A call whose params are the varargs of the public call methods, as {@link Params#fromArgs}
+     * reads them, converted straight to a tree (no {@code Params} copy of the array on the way).
+     */
+    <T> CompletableFuture<T> call(String method, JavaType type, Object[] args, Duration timeout, boolean direct) {
+        if (args != null && args.length == 1 && args[0] instanceof Params) {
+            return call(method, type, (Params) args[0], null, timeout, direct);
+        }
+        return call(method, type, null, args, timeout, direct);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> call(
+            String method, JavaType type, Params params, Object[] args, Duration timeout, boolean direct) {
         if (!open.get()) {
             return CompletableFuture.failedFuture(closedError(null));
         }
@@ -104,7 +120,9 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         JsonNode tree;
         PendingCall call;
         try {
-            tree = params.toTree(config.mapper());
+            tree = params != null
+                    ? params.toTree(config.mapper())
+                    : args == null || args.length == 0 ? null : TreeValues.toArray(config.mapper(), args);
             call = pending.register(method, type, timeout, direct);
         } catch (IllegalArgumentException | LimitExceededException e) {
             return CompletableFuture.failedFuture(e);
@@ -213,7 +231,20 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
     }
 
     private void write(Message message, SendFailure onFailure) {
-        connection.send(encode(message)).whenComplete(onFailure);
+        whenWritten(connection.send(encode(message)), onFailure);
+    }
+
+    /** Tells {@code onFailure} if the write fails; an already written frame costs no callback. */
+    private static void whenWritten(CompletableFuture<Void> written, SendFailure onFailure) {
+        if (!written.isDone()) {
+            written.whenComplete(onFailure);
+        } else if (written.isCompletedExceptionally()) {
+            try {
+                written.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                onFailure.failed(e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+            }
+        }
     }
 
     private byte[] encode(Message message) {
@@ -248,7 +279,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
             answerFailed(answer, e);
             return;
         }
-        connection.send(frame).whenComplete(ANSWER_WRITE_FAILED);
+        whenWritten(connection.send(frame), ANSWER_WRITE_FAILED);
     }
 
     private void answerFailed(Message answer, Throwable error) {
