@@ -50,13 +50,15 @@ final class InboundDispatcher {
             return;
         }
         InboundCall call = new InboundCall(peer, request.id(), request.method());
-        // Registered before it may wait in the limiter's queue, so that a cancel finds it there.
-        register(call);
         active.incrementAndGet();
         if (method.nonBlocking()) {
+            // Runs now, on this transport thread, which also reads any cancel for it: only a result
+            // still pending when the handler returns needs to be findable (see invoke).
             invoke(method, call, request.params(), reply, false);
             return;
         }
+        // Registered before it may wait in the limiter's queue, so that a cancel finds it there.
+        register(call);
         try {
             limiter.submit(new Queued(method, call, request.params(), reply));
         } catch (LimitExceededException e) {
@@ -155,6 +157,9 @@ final class InboundDispatcher {
         }
         if (result instanceof CompletionStage) {
             CompletableFuture<?> future = ((CompletionStage<?>) result).toCompletableFuture();
+            if (!limited && reply != null) {
+                register(call); // a non-blocking handler's pending result: cancellable from now on
+            }
             call.pendingResult(future);
             future.whenComplete((value, error) -> finish(call, reply, limited, value, error));
         } else {
