@@ -31,6 +31,7 @@ public final class DeadlineTimer {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
     private static final int WHEEL = 512; // a power of two: 5.12 s per turn
     private static final long IDLE_TICKS = 200; // 2 s of ticking with nothing scheduled, then park
+    private static final long MAX_DELAY_NANOS = TimeUnit.DAYS.toNanos(365L * 100); // keeps arithmetic in range
     private static final Logger log = LoggerFactory.getLogger(DeadlineTimer.class);
 
     /**
@@ -96,7 +97,8 @@ public final class DeadlineTimer {
     }
 
     /**
-     * Arms {@code task} to {@link Task#expire() expire} after {@code delayNanos}.
+     * Arms {@code task} to {@link Task#expire() expire} after {@code delayNanos} (at most 100 years:
+     * longer counts as 100 years).
      *
      * @throws IllegalStateException if the task was scheduled before
      */
@@ -104,7 +106,7 @@ public final class DeadlineTimer {
         if (task.timer != null) {
             throw new IllegalStateException("Already scheduled");
         }
-        task.deadlineNanos = System.nanoTime() + delayNanos;
+        task.deadlineNanos = System.nanoTime() + Math.min(delayNanos, MAX_DELAY_NANOS);
         task.timer = this;
         push(added, task, false);
         if (sleeping) {

@@ -75,9 +75,13 @@ class DeadlineTimerTest {
         Probe near = new Probe();
         timer.schedule(far, TimeUnit.MILLISECONDS.toNanos(5_200));
         timer.schedule(near, TimeUnit.MILLISECONDS.toNanos(100));
+        Probe forever = new Probe();
+        timer.schedule(forever, Long.MAX_VALUE);
         assertThat(near.fired.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(far.times).hasValue(0);
+        assertThat(forever.times).hasValue(0);
         far.cancel();
+        forever.cancel();
     }
 
     @Test
