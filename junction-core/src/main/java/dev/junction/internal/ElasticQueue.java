@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A task is queued when a thread is waiting for work, or when a thread took a task less than
  * {@link #BUSY_NANOS} ago (it is running, and will come back for more); otherwise the pool starts
- * a thread, up to its maximum. So a burst of short tasks (the completions of many calls answered in
+ * a thread, up to its maximum (with the task as its first when nothing is queued, else at the head
+ * of the queue, so that tasks start in the order they were given). So a burst of short tasks (the completions of many calls answered in
  * one read) is run by the one thread already awake, one after the other, instead of waking a thread
  * per task; and idle threads wait parked (a {@link LinkedBlockingQueue}'s condition), without the
  * spinning and yielding of {@code LinkedTransferQueue} on JDK 17. The hand-off this replaced woke
@@ -38,11 +39,25 @@ final class ElasticQueue extends LinkedBlockingQueue<Runnable> {
 
     @Override
     public boolean offer(Runnable task) {
-        if (waiting.get() == 0 && !recentlyTaken()) {
-            return false; // no thread will take it soon: the pool starts one
+        if (task == NOTHING) {
+            return false; // a bare thread asked for by this queue: the pool starts it
         }
+        if (waiting.get() > 0 || recentlyTaken()) {
+            super.offer(task);
+            watch();
+            return true;
+        }
+        if (isEmpty()) {
+            return false; // no thread will take it soon: the pool starts one, with this task first
+        }
+        // Tasks wait ahead of this one: it queues behind them (first in, first run), and a new
+        // thread starts at the head of the queue.
         super.offer(task);
         watch();
+        ThreadPoolExecutor p = pool;
+        if (p != null && canGrow(p)) {
+            p.execute(NOTHING);
+        }
         return true;
     }
 

@@ -96,4 +96,36 @@ class GrowingPoolTest {
         assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
         pool.shutdownNow();
     }
+
+    @Test
+    void tasksStartInTheOrderGivenEvenWhenANewThreadIsNeeded() throws Exception {
+        // two threads: one blocked, so one thread runs both tasks, in the order it takes them
+        ThreadPoolExecutor pool = DefaultExecutors.growingPool(2, "test-pool-");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        java.util.List<Integer> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(2);
+        pool.execute(() -> {
+            pool.execute(() -> {
+                started.add(1);
+                finished.countDown();
+            }); // queued behind this running thread
+            blocked.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(5); // the running thread now counts as blocked: the next task needs a new thread
+        pool.execute(() -> {
+            started.add(2);
+            finished.countDown();
+        });
+        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(started).containsExactly(1, 2);
+        release.countDown();
+        pool.shutdownNow();
+    }
 }
