@@ -222,7 +222,7 @@ public abstract class PeerBuilder<B extends PeerBuilder<B>> {
                 exposeErrorDetails,
                 interceptors,
                 directCallbacks,
-                DefaultExecutors.timer(),
+                DefaultExecutors.deadlines(),
                 idGenerator);
     }
 

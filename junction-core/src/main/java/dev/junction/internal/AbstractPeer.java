@@ -28,22 +28,22 @@ abstract class AbstractPeer implements RpcPeer {
 
     @Override
     public <T> T call(String method, Class<T> resultType, Object... params) {
-        return await(engine().call(method, type(resultType), Params.fromArgs(params), timeout(), true));
+        return await(engine().call(method, type(resultType), params, timeout(), true));
     }
 
     @Override
     public <T> T call(String method, TypeReference<T> resultType, Object... params) {
-        return await(engine().call(method, type(resultType.getType()), Params.fromArgs(params), timeout(), true));
+        return await(engine().call(method, type(resultType.getType()), params, timeout(), true));
     }
 
     @Override
     public <T> CompletableFuture<T> callAsync(String method, Class<T> resultType, Object... params) {
-        return engine().call(method, type(resultType), Params.fromArgs(params), timeout(), false);
+        return engine().call(method, type(resultType), params, timeout(), false);
     }
 
     @Override
     public <T> CompletableFuture<T> callAsync(String method, TypeReference<T> resultType, Object... params) {
-        return engine().call(method, type(resultType.getType()), Params.fromArgs(params), timeout(), false);
+        return engine().call(method, type(resultType.getType()), params, timeout(), false);
     }
 
     @Override

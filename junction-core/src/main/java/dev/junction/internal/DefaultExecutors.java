@@ -3,8 +3,6 @@ package dev.junction.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The executors Junction uses when the user gives none: for handlers, a virtual thread per task
  * where the runtime has them (Java 21+), else a bounded pool of daemon threads; one daemon timer
- * thread for deadlines. Shared by every peer of the process and never shut down (their threads are
+ * thread for deadlines ({@link DeadlineTimer}). Shared by every peer of the process and never shut down (their threads are
  * daemons that end when idle).
  */
 public final class DefaultExecutors {
@@ -21,7 +19,7 @@ public final class DefaultExecutors {
     public static final int POOL_THREADS = 256;
 
     private static final ExecutorService HANDLERS = createHandlerExecutor();
-    private static final ScheduledThreadPoolExecutor TIMER = createTimer();
+    private static final DeadlineTimer DEADLINES = new DeadlineTimer(daemonThreads("junction-timer-"));
 
     private DefaultExecutors() {}
 
@@ -30,9 +28,9 @@ public final class DefaultExecutors {
         return HANDLERS;
     }
 
-    /** The shared timer for deadlines. Tasks must be short and must not block. */
-    public static ScheduledThreadPoolExecutor timer() {
-        return TIMER;
+    /** The shared timer for the deadlines of outbound calls. */
+    public static DeadlineTimer deadlines() {
+        return DEADLINES;
     }
 
     /** True when handlers run on virtual threads. */
@@ -49,12 +47,13 @@ public final class DefaultExecutors {
     }
 
     /**
-     * A pool that starts a thread only when no idle one can take the task, up to {@code maxThreads},
-     * then queues without bound; idle threads end after 60 s. (A plain ThreadPoolExecutor with a
-     * core size starts a new thread for every task until the core is full, even with idle ones.)
+     * A pool that starts a thread only when no thread can take the task soon, up to {@code
+     * maxThreads}, then queues without bound; idle threads end after 60 s. (A plain
+     * ThreadPoolExecutor with a core size starts a new thread for every task until the core is full,
+     * even with idle ones.) See {@link ElasticQueue} for when a task waits for a running thread.
      */
     static ThreadPoolExecutor growingPool(int maxThreads, String threadPrefix) {
-        HandOffQueue queue = new HandOffQueue();
+        ElasticQueue queue = new ElasticQueue();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
                 0, maxThreads, 60, TimeUnit.SECONDS, queue, daemonThreads(threadPrefix), (task, executor) -> {
                     if (!executor.isShutdown()) {
@@ -63,28 +62,6 @@ public final class DefaultExecutors {
                 });
         queue.pool = pool;
         return pool;
-    }
-
-    /** Hands a task to an idle worker, else asks for a new thread, else (at the maximum) queues. */
-    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
-        private static final long serialVersionUID = 1L;
-        transient volatile ThreadPoolExecutor pool;
-
-        @Override
-        public boolean offer(Runnable task) {
-            if (tryTransfer(task)) {
-                return true;
-            }
-            ThreadPoolExecutor p = pool;
-            if (p != null && p.getPoolSize() < p.getMaximumPoolSize()) {
-                return false;
-            }
-            return super.offer(task);
-        }
-
-        void force(Runnable task) {
-            super.offer(task);
-        }
     }
 
     /** Executors.newVirtualThreadPerTaskExecutor() when the runtime has it (compiled for 17). */
@@ -101,12 +78,6 @@ public final class DefaultExecutors {
         } catch (Throwable e) {
             return null;
         }
-    }
-
-    private static ScheduledThreadPoolExecutor createTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("junction-timer-"));
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     /** A factory of daemon threads named {@code prefix + n}. */

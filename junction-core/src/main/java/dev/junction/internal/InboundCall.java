@@ -17,7 +17,7 @@ final class InboundCall implements RpcContext {
     private final PeerEngine peer;
     private final Id id;
     private final String method;
-    private final List<Runnable> cancelActions = new ArrayList<>(0);
+    private List<Runnable> cancelActions; // made on the first onCancel
     private boolean cancelled;
     private volatile CompletableFuture<?> pendingResult;
 
@@ -71,6 +71,9 @@ final class InboundCall implements RpcContext {
     public void onCancel(Runnable action) {
         synchronized (this) {
             if (!cancelled) {
+                if (cancelActions == null) {
+                    cancelActions = new ArrayList<>(2);
+                }
                 cancelActions.add(action);
                 return;
             }
@@ -93,10 +96,10 @@ final class InboundCall implements RpcContext {
                 return;
             }
             cancelled = true;
-            actions = new ArrayList<>(cancelActions);
-            cancelActions.clear();
+            actions = cancelActions;
+            cancelActions = null;
         }
-        for (Runnable action : actions) {
+        for (Runnable action : actions == null ? List.<Runnable>of() : actions) {
             try {
                 action.run();
             } catch (RuntimeException e) {

@@ -50,28 +50,42 @@ final class InboundDispatcher {
             return;
         }
         InboundCall call = new InboundCall(peer, request.id(), request.method());
-        // Registered before it may wait in the limiter's queue, so that a cancel finds it there.
-        register(call);
         active.incrementAndGet();
-        Consumer<Response> counted = response -> {
-            try {
-                reply.accept(response);
-            } finally {
-                // after the answer is handed to the transport: a graceful shutdown waits for this
-                active.decrementAndGet();
-            }
-        };
         if (method.nonBlocking()) {
-            invoke(method, call, request.params(), counted, null);
+            // Runs now, on this transport thread, which also reads any cancel for it: only a result
+            // still pending when the handler returns needs to be findable (see invoke).
+            invoke(method, call, request.params(), reply, false);
             return;
         }
+        // Registered before it may wait in the limiter's queue, so that a cancel finds it there.
+        register(call);
         try {
-            limiter.submit(() -> invoke(method, call, request.params(), counted, limiter::done));
+            limiter.submit(new Queued(method, call, request.params(), reply));
         } catch (LimitExceededException e) {
             active.decrementAndGet();
             unregister(call);
             reply.accept(Response.failure(
                     request.id(), ErrorObject.of(ErrorCodes.SERVER_OVERLOADED, "Server error: " + e.getMessage())));
+        }
+    }
+
+    /** A request that runs on the executor, within the limiter's bounds. */
+    private final class Queued implements Runnable {
+        private final RegisteredMethod method;
+        private final InboundCall call;
+        private final JsonNode params;
+        private final Consumer<Response> reply;
+
+        Queued(RegisteredMethod method, InboundCall call, JsonNode params, Consumer<Response> reply) {
+            this.method = method;
+            this.call = call;
+            this.params = params;
+            this.reply = reply;
+        }
+
+        @Override
+        public void run() {
+            invoke(method, call, params, reply, true);
         }
     }
 
@@ -87,9 +101,9 @@ final class InboundDispatcher {
         }
         InboundCall call = new InboundCall(peer, null, notification.method());
         if (method.nonBlocking()) {
-            invoke(method, call, notification.params(), null, null);
+            invoke(method, call, notification.params(), null, false);
         } else {
-            notifications.execute(() -> invoke(method, call, notification.params(), null, null));
+            notifications.execute(() -> invoke(method, call, notification.params(), null, false));
         }
     }
 
@@ -119,25 +133,37 @@ final class InboundDispatcher {
         }
     }
 
+    /**
+     * Runs the handler and answers. {@code reply} is null for a notification; {@code limited} says
+     * the request holds one of the limiter's places, given back when it finishes.
+     */
     private void invoke(
-            RegisteredMethod method, InboundCall call, JsonNode params, Consumer<Response> reply, Runnable done) {
+            RegisteredMethod method, InboundCall call, JsonNode params, Consumer<Response> reply, boolean limited) {
         if (call.isCancelled()) {
-            finish(call, reply, done, null, new java.util.concurrent.CancellationException("Cancelled before it ran"));
+            finish(
+                    call,
+                    reply,
+                    limited,
+                    null,
+                    new java.util.concurrent.CancellationException("Cancelled before it ran"));
             return;
         }
         Object result;
         try {
             result = method.handler().handle(call, params);
         } catch (Throwable t) {
-            finish(call, reply, done, null, t);
+            finish(call, reply, limited, null, t);
             return;
         }
         if (result instanceof CompletionStage) {
             CompletableFuture<?> future = ((CompletionStage<?>) result).toCompletableFuture();
+            if (!limited && reply != null) {
+                register(call); // a non-blocking handler's pending result: cancellable from now on
+            }
             call.pendingResult(future);
-            future.whenComplete((value, error) -> finish(call, reply, done, value, error));
+            future.whenComplete((value, error) -> finish(call, reply, limited, value, error));
         } else {
-            finish(call, reply, done, result, null);
+            finish(call, reply, limited, result, null);
         }
     }
 
@@ -155,11 +181,11 @@ final class InboundDispatcher {
         }
     }
 
-    private void finish(InboundCall call, Consumer<Response> reply, Runnable done, Object value, Throwable error) {
+    private void finish(InboundCall call, Consumer<Response> reply, boolean limited, Object value, Throwable error) {
         Id id = call.id();
         unregister(call);
-        if (done != null) {
-            done.run();
+        if (limited) {
+            limiter.done();
         }
         if (error != null) {
             logFailure(call, error);
@@ -167,16 +193,28 @@ final class InboundDispatcher {
         if (reply == null) {
             return;
         }
+        try {
+            answer(call, reply, id, value, error);
+        } finally {
+            // after the answer is handed to the transport: a graceful shutdown waits for this
+            active.decrementAndGet();
+        }
+    }
+
+    private void answer(InboundCall call, Consumer<Response> reply, Id id, Object value, Throwable error) {
         if (error != null) {
             reply.accept(Response.failure(id, ErrorMapper.toError(error, config.exposeErrorDetails())));
             return;
         }
+        JsonNode tree;
         try {
-            reply.accept(Response.success(id, toTree(value)));
+            tree = toTree(value);
         } catch (IllegalArgumentException e) {
             logFailure(call, e);
             reply.accept(Response.failure(id, ErrorMapper.toError(e, config.exposeErrorDetails())));
+            return;
         }
+        reply.accept(Response.success(id, tree));
     }
 
     private JsonNode toTree(Object value) {

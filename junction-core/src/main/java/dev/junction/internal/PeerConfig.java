@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Everything a {@link PeerEngine} is configured with, made by the public builders. Immutable.
@@ -35,7 +34,7 @@ public record PeerConfig(
         boolean exposeErrorDetails,
         List<Interceptor> interceptors,
         boolean directCallbacks,
-        ScheduledExecutorService timer,
+        DeadlineTimer timer,
         IdGenerator idGenerator) {
     public PeerConfig {
         Objects.requireNonNull(services, "services");

@@ -48,11 +48,12 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
     private final AtomicBoolean open = new AtomicBoolean(true);
     private volatile Throwable closeCause; // what broke the connection, for what is tried after
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final java.util.function.Consumer<Response> replier = this::reply;
 
     private PeerEngine(Connection connection, PeerConfig config) {
         this.connection = connection;
         this.config = config;
-        this.pending = new PendingCalls(config, this::onDeadline);
+        this.pending = new PendingCalls(config, this::onDeadline, this::cancelOutbound);
         this.dispatcher = new InboundDispatcher(this, config);
     }
 
@@ -93,8 +94,24 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
 
     // ---- outbound ----
 
-    @SuppressWarnings("unchecked")
     <T> CompletableFuture<T> call(String method, JavaType type, Params params, Duration timeout, boolean direct) {
+        return call(method, type, params, null, timeout, direct);
+    }
+
+    /**
+     * A call whose params are the varargs of the public call methods, as {@link Params#fromArgs}
+     * reads them, converted straight to a tree (no {@code Params} copy of the array on the way).
+     */
+    <T> CompletableFuture<T> call(String method, JavaType type, Object[] args, Duration timeout, boolean direct) {
+        if (args != null && args.length == 1 && args[0] instanceof Params) {
+            return call(method, type, (Params) args[0], null, timeout, direct);
+        }
+        return call(method, type, null, args, timeout, direct);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> call(
+            String method, JavaType type, Params params, Object[] args, Duration timeout, boolean direct) {
         if (!open.get()) {
             return CompletableFuture.failedFuture(closedError(closeCause));
         }
@@ -104,14 +121,15 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         JsonNode tree;
         PendingCall call;
         try {
-            tree = params.toTree(config.mapper());
+            tree = params != null
+                    ? params.toTree(config.mapper())
+                    : args == null || args.length == 0 ? null : TreeValues.toArray(config.mapper(), args);
             call = pending.register(method, type, timeout, direct);
         } catch (IllegalArgumentException | LimitExceededException e) {
             return CompletableFuture.failedFuture(e);
         }
-        call.future.onCancel(f -> cancelOutbound(call));
         if (open.get()) {
-            send(new Request(call.id, method, tree), error -> pending.fail(call.id, error));
+            send(new Request(call.id, method, tree), call);
         } else {
             // closed between the check above and the registration: failAll may have missed it
             pending.fail(call.id, closedError(closeCause));
@@ -147,9 +165,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
     }
 
     PendingCall register(String method, JavaType type, Duration timeout) {
-        PendingCall call = pending.register(method, type, timeout, false);
-        call.future.onCancel(f -> cancelOutbound(call));
-        return call;
+        return pending.register(method, type, timeout, false);
     }
 
     /** Forgets a registered call that was never sent. */
@@ -179,22 +195,56 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         send(message, error -> log.debug("Could not send {}: {}", message, error.toString()));
     }
 
+    /** The failure handler of answers that were encoded: only the transport can fail them now. */
+    private static final SendFailure ANSWER_WRITE_FAILED =
+            error -> log.debug("Could not send an answer: {}", error.toString());
+
+    /**
+     * What to do when a message could not be sent: encoding, an interceptor or the transport failed.
+     * It is also the handler of the transport's write future, so that sending allocates no lambda.
+     */
+    interface SendFailure extends java.util.function.BiConsumer<Object, Throwable> {
+        void failed(Throwable cause);
+
+        @Override
+        default void accept(Object written, Throwable error) {
+            if (error != null) {
+                failed(error);
+            }
+        }
+    }
+
     /**
      * Passes {@code message} through the outbound interceptors, encodes it and writes it. Failures
      * (an interceptor's RpcException, an encoding error, a transport error) go to {@code onFailure}.
      */
-    private void send(Message message, java.util.function.Consumer<Throwable> onFailure) {
+    private void send(Message message, SendFailure onFailure) {
         try {
-            InterceptorChain.run(config.interceptors(), Interceptor.Direction.OUTBOUND, message, this, m -> {
-                byte[] frame = encode(m);
-                connection.send(frame).whenComplete((ok, error) -> {
-                    if (error != null) {
-                        onFailure.accept(error);
-                    }
-                });
-            });
+            if (config.interceptors().isEmpty()) {
+                write(message, onFailure);
+            } else {
+                InterceptorChain.run(
+                        config.interceptors(), Interceptor.Direction.OUTBOUND, message, this, m -> write(m, onFailure));
+            }
         } catch (RuntimeException e) {
-            onFailure.accept(e);
+            onFailure.failed(e);
+        }
+    }
+
+    private void write(Message message, SendFailure onFailure) {
+        whenWritten(connection.send(encode(message)), onFailure);
+    }
+
+    /** Tells {@code onFailure} if the write fails; an already written frame costs no callback. */
+    private static void whenWritten(CompletableFuture<Void> written, SendFailure onFailure) {
+        if (!written.isDone()) {
+            written.whenComplete(onFailure);
+        } else if (written.isCompletedExceptionally()) {
+            try {
+                written.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                onFailure.failed(e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+            }
         }
     }
 
@@ -219,17 +269,29 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
             log.debug("Dropped an answer on a closing connection to {}", connection.remoteAddress());
             return;
         }
-        send(answer, error -> {
-            if (error instanceof dev.junction.TransportException) {
-                log.debug("Could not send an answer: {}", error.toString());
-            } else if (answer instanceof Response && !((Response) answer).isError()) {
-                log.warn("Could not encode the answer to {}", ((Response) answer).id(), error);
-                reply(Response.failure(
-                        ((Response) answer).id(), ErrorMapper.toError(error, config.exposeErrorDetails())));
-            } else {
-                log.warn("Could not send an answer", error);
-            }
-        });
+        if (!config.interceptors().isEmpty()) {
+            send(answer, error -> answerFailed(answer, error));
+            return;
+        }
+        byte[] frame;
+        try {
+            frame = encode(answer);
+        } catch (RuntimeException e) {
+            answerFailed(answer, e);
+            return;
+        }
+        whenWritten(connection.send(frame), ANSWER_WRITE_FAILED);
+    }
+
+    private void answerFailed(Message answer, Throwable error) {
+        if (error instanceof dev.junction.TransportException) {
+            log.debug("Could not send an answer: {}", error.toString());
+        } else if (answer instanceof Response && !((Response) answer).isError()) {
+            log.warn("Could not encode the answer to {}", ((Response) answer).id(), error);
+            reply(Response.failure(((Response) answer).id(), ErrorMapper.toError(error, config.exposeErrorDetails())));
+        } else {
+            log.warn("Could not send an answer", error);
+        }
     }
 
     // ---- inbound ----
@@ -238,7 +300,11 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
     public void onFrame(byte[] frame) {
         Message message = config.codec().decode(frame);
         try {
-            InterceptorChain.run(config.interceptors(), Interceptor.Direction.INBOUND, message, this, this::route);
+            if (config.interceptors().isEmpty()) {
+                route(message);
+            } else {
+                InterceptorChain.run(config.interceptors(), Interceptor.Direction.INBOUND, message, this, this::route);
+            }
         } catch (RpcException e) {
             if (message instanceof Request) {
                 reply(Response.failure(((Request) message).id(), e.error()));
@@ -255,13 +321,13 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
 
     private void route(Message message) {
         if (message instanceof Request) {
-            dispatcher.onRequest((Request) message, this::reply);
+            dispatcher.onRequest((Request) message, replier);
         } else if (message instanceof Notification) {
             dispatcher.onNotification((Notification) message);
         } else if (message instanceof Response) {
             onResponse((Response) message);
         } else if (message instanceof InvalidMessage) {
-            onInvalid((InvalidMessage) message, this::reply);
+            onInvalid((InvalidMessage) message, replier);
         } else {
             onBatch(((Batch) message).members());
         }

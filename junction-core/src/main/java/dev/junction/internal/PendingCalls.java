@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -29,10 +28,16 @@ final class PendingCalls {
     private final AtomicLong nextId = new AtomicLong();
     private final PeerConfig config;
     private final Consumer<PendingCall> onDeadline;
+    private final Consumer<PendingCall> onCancel;
 
-    PendingCalls(PeerConfig config, Consumer<PendingCall> onDeadline) {
+    /**
+     * @param onDeadline told (on the timer thread) of each call whose deadline passed
+     * @param onCancel told of each call whose caller cancelled its future
+     */
+    PendingCalls(PeerConfig config, Consumer<PendingCall> onDeadline, Consumer<PendingCall> onCancel) {
         this.config = config;
         this.onDeadline = onDeadline;
+        this.onCancel = onCancel;
     }
 
     /** Allocates an id and registers a call. @throws LimitExceededException past maxPendingCalls */
@@ -42,20 +47,24 @@ final class PendingCalls {
                     "More than " + config.limits().maxPendingCalls() + " calls awaiting answers on this connection",
                     "maxPendingCalls");
         }
-        PendingCall call = putWithFreeId(method, resultType, timeout, direct);
-        if (!timeout.isZero() && !timeout.isNegative()) {
-            call.deadline = config.timer().schedule(() -> expire(call), timeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
-        return call;
+        return putWithFreeId(method, resultType, timeout, direct);
     }
 
-    /** Registers a new call under the next id that no call awaiting an answer holds. */
+    /**
+     * Registers a new call under the next id that no call awaiting an answer holds. Its deadline is
+     * armed before it is published, so that whoever removes it can always cancel it.
+     */
     private PendingCall putWithFreeId(String method, JavaType resultType, Duration timeout, boolean direct) {
+        boolean timed = !timeout.isZero() && !timeout.isNegative();
         while (true) {
-            PendingCall call = new PendingCall(nextId(), method, resultType, new CallFuture<>(), timeout, direct);
+            PendingCall call = new PendingCall(this, nextId(), method, resultType, timeout, direct);
+            if (timed) {
+                config.timer().schedule(call, timeout.toNanos());
+            }
             if (calls.putIfAbsent(call.id, call) == null) {
                 return call;
             }
+            call.cancel();
         }
     }
 
@@ -70,11 +79,16 @@ final class PendingCalls {
         return id;
     }
 
-    private void expire(PendingCall call) {
+    /** The call's deadline passed (on the timer thread). */
+    void expire(PendingCall call) {
         if (calls.remove(call.id, call)) {
             complete(call, null, new DeadlineExceededException(call.method, call.timeout));
             onDeadline.accept(call);
         }
+    }
+
+    void cancelled(PendingCall call) {
+        onCancel.accept(call);
     }
 
     /** Removes a call without completing it (it was cancelled by its caller). */
@@ -128,25 +142,26 @@ final class PendingCalls {
     }
 
     private static void cancelDeadline(PendingCall call) {
-        var deadline = call.deadline;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
+        call.cancel();
     }
 
     private void complete(PendingCall call, JsonNode result, Throwable error) {
         if (call.direct || config.directCallbacks()) {
             settle(call, result, error);
         } else {
+            call.result = result;
+            call.error = error;
             try {
-                config.executor().execute(() -> settle(call, result, error));
+                config.executor().execute(call); // runs settle
             } catch (RuntimeException rejected) {
                 settle(call, result, error);
             }
         }
     }
 
-    private void settle(PendingCall call, JsonNode result, Throwable error) {
+    void settle(PendingCall call, JsonNode result, Throwable error) {
+        call.result = null;
+        call.error = null;
         if (error != null) {
             call.future.completeExceptionally(error);
             return;

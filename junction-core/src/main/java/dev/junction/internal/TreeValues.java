@@ -37,6 +37,15 @@ public final class TreeValues {
         return array;
     }
 
+    /** An array of values as an array node, converting each element as {@link #toTree} does. */
+    public static ArrayNode toArray(ObjectMapper mapper, Object[] values) {
+        ArrayNode array = NODES.arrayNode(values.length);
+        for (Object v : values) {
+            array.add(toTree(mapper, v));
+        }
+        return array;
+    }
+
     private static JsonNode simpleTree(Object value) {
         if (value == null) {
             return NullNode.getInstance();

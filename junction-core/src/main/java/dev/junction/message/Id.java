@@ -19,39 +19,78 @@ public final class Id {
     }
 
     /** The JSON {@code null} id, used in error answers when the request's id could not be read. */
-    public static final Id NULL = new Id(Kind.NULL, null);
+    public static final Id NULL = new Id(Kind.NULL, null, 0, false);
 
     private static final int SMALL_CACHE = 1024;
     private static final Id[] SMALL = new Id[SMALL_CACHE];
 
     static {
         for (int i = 0; i < SMALL_CACHE; i++) {
-            SMALL[i] = new Id(Kind.NUMBER, Integer.toString(i));
+            SMALL[i] = new Id(Kind.NUMBER, Integer.toString(i), i, true);
         }
     }
 
     private final Kind kind;
-    private final String text;
+    // A number id that is a long in canonical form ("-12", never "012" or "-0") keeps the long and
+    // makes its text only when asked (ids made by a peer's counter are never looked at as text on
+    // the receiving side); every other id keeps its text. So two equal ids have the same form.
+    private String text;
+    private final long number;
+    private final boolean isLong;
 
-    private Id(Kind kind, String text) {
+    private Id(Kind kind, String text, long number, boolean isLong) {
         this.kind = kind;
         this.text = text;
+        this.number = number;
+        this.isLong = isLong;
     }
 
     public static Id of(long number) {
-        return number >= 0 && number < SMALL_CACHE ? SMALL[(int) number] : new Id(Kind.NUMBER, Long.toString(number));
+        return number >= 0 && number < SMALL_CACHE ? SMALL[(int) number] : new Id(Kind.NUMBER, null, number, true);
     }
 
     public static Id of(String string) {
-        return new Id(Kind.STRING, Objects.requireNonNull(string, "string"));
+        return new Id(Kind.STRING, Objects.requireNonNull(string, "string"), 0, false);
     }
 
     public static Id of(BigInteger number) {
-        return new Id(Kind.NUMBER, number.toString());
+        return number.bitLength() < 64 ? of(number.longValue()) : new Id(Kind.NUMBER, number.toString(), 0, false);
     }
 
     public static Id of(BigDecimal number) {
-        return new Id(Kind.NUMBER, number.toString());
+        return numberText(number.toString());
+    }
+
+    private static Id numberText(String text) {
+        if (isCanonicalLong(text)) {
+            long value = Long.parseLong(text);
+            return value >= 0 && value < SMALL_CACHE ? SMALL[(int) value] : new Id(Kind.NUMBER, text, value, true);
+        }
+        return new Id(Kind.NUMBER, text, 0, false);
+    }
+
+    /** "0", or an optional minus and digits not starting with 0, within the range of a long. */
+    private static boolean isCanonicalLong(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 19 || text.charAt(start) == '0' && (digits > 1 || start == 1)) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        if (digits < 19) {
+            return true;
+        }
+        try {
+            Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**
@@ -68,7 +107,7 @@ public final class Id {
         if (text.startsWith("+") || text.startsWith(".")) {
             throw new IllegalArgumentException("Not a JSON number: " + text);
         }
-        return new Id(Kind.NUMBER, text);
+        return numberText(text);
     }
 
     public Kind kind() {
@@ -89,7 +128,29 @@ public final class Id {
 
     /** The string id, or the exact text of a number id, or null for the null id. */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null && isLong) {
+            t = Long.toString(number);
+            text = t; // racy but benign: every thread makes the same immutable string
+        }
+        return t;
+    }
+
+    /** True for a number id that is a {@code long} written in canonical form; see {@link #longValue}. */
+    public boolean isLong() {
+        return isLong;
+    }
+
+    /**
+     * The number of an id for which {@link #isLong} is true, without making its text.
+     *
+     * @throws IllegalStateException for any other id
+     */
+    public long longValue() {
+        if (!isLong) {
+            throw new IllegalStateException("Id " + this + " is not a long");
+        }
+        return number;
     }
 
     /** The number id as a {@link BigDecimal}. @throws IllegalStateException if not a number */
@@ -97,17 +158,24 @@ public final class Id {
         if (kind != Kind.NUMBER) {
             throw new IllegalStateException("Id " + this + " is not a number");
         }
-        return new BigDecimal(text);
+        return isLong ? BigDecimal.valueOf(number) : new BigDecimal(text);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Id && ((Id) o).kind == kind && Objects.equals(((Id) o).text, text);
+        if (!(o instanceof Id)) {
+            return false;
+        }
+        Id other = (Id) o;
+        if (other.kind != kind || other.isLong != isLong) {
+            return false;
+        }
+        return isLong ? other.number == number : Objects.equals(other.text, text);
     }
 
     @Override
     public int hashCode() {
-        return kind.hashCode() * 31 + Objects.hashCode(text);
+        return kind.hashCode() * 31 + (isLong ? Long.hashCode(number) : Objects.hashCode(text));
     }
 
     /** The id as JSON would show it: {@code 7}, {@code "abc"} or {@code null}. */
@@ -117,7 +185,7 @@ public final class Id {
             case STRING:
                 return '"' + text + '"';
             case NUMBER:
-                return text;
+                return text();
             default:
                 return "null";
         }

@@ -22,6 +22,10 @@ final class MemConnection implements Connection {
     private static final ExecutorService DELIVERY =
             Executors.newCachedThreadPool(DefaultExecutors.daemonThreads("junction-mem-"));
 
+    // Handed to every caller of send: the engine only looks at it (a frame is delivered, or dropped
+    // with the connection, never failed after send returns).
+    private static final CompletableFuture<Void> SENT = CompletableFuture.completedFuture(null);
+
     private final MemAddress local;
     private final MemAddress remote;
     private final Attributes attributes = new Attributes();
@@ -60,7 +64,7 @@ final class MemConnection implements Connection {
             return CompletableFuture.failedFuture(new ConnectionClosedException("Connection to " + remote + " closed"));
         }
         other.deliver(() -> other.handler.onFrame(frame));
-        return CompletableFuture.completedFuture(null);
+        return SENT;
     }
 
     private void deliver(Runnable event) {
