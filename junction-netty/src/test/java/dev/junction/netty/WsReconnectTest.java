@@ -140,7 +140,12 @@ class WsReconnectTest {
         int port = first.endpoints().get(0).port();
         RpcClient client = client("ws://127.0.0.1:" + port + "/rpc?user=ada&password=s3cret&" + RECONNECT);
         assertThat(client.call("name", String.class)).isEqualTo("first for ada");
+        CompletableFuture<String> onTheOldLink = client.callAsync("block", String.class);
+        Thread.sleep(100); // let the call reach the server
         first.close();
+        // Its failure says the client has seen the link drop: a call made before that could still go
+        // out on the closing link and fail with it, instead of waiting for the next link.
+        assertThatThrownBy(() -> onTheOldLink.get(10, TimeUnit.SECONDS)).hasMessageContaining("lost");
         RpcServer refusing = Junction.server()
                 .transportOption(NettyOptions.AUTHENTICATOR, Authenticator.basic(java.util.Map.of("bob", "other")))
                 .method("name", (ctx, p) -> "refusing")

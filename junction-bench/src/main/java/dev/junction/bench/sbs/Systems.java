@@ -21,6 +21,7 @@ public final class Systems {
     static {
         add(new JunctionSystem("junction-tcp", "tcp://127.0.0.1:0", uri -> uri, false, true));
         add(new JunctionSystem("junction-tcp-direct", "tcp://127.0.0.1:0", uri -> uri, false, true, true));
+        add(new JunctionBlockingSystem());
         add(new JunctionSystem("junction-tls", "tls", uri -> uri, false, true) {
             @Override
             public Server start() {

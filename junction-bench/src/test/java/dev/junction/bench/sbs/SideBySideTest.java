@@ -77,6 +77,6 @@ class SideBySideTest {
         assertThat(exit).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains(
-                        "unknown system 'junction-carrier-pigeon'; known: junction-tcp, junction-tcp-direct, junction-tls");
+                        "unknown system 'junction-carrier-pigeon'; known: junction-tcp, junction-tcp-direct, junction-tcp-blocking, junction-tls");
     }
 }
