@@ -102,8 +102,8 @@ class BrokerRoutingTest extends BrokerFixture {
         workers(broker, "capacity=2", "a", "b");
         RpcClient client = dealer(broker);
 
-        // one long call occupies a worker; the next call goes to the idle one
-        CompletableFuture<String> longCall = client.callAsync("slow.get", String.class, 1500);
+        // one held call occupies a worker; the next call goes to the idle one
+        CompletableFuture<String> longCall = client.callAsync("hold", String.class, "routing-long");
         await().atMost(WAIT).until(() -> broker.stats().inFlight() == 1);
         String busy = broker.stats().workers().stream()
                 .filter(w -> w.inFlight() == 1)
@@ -112,20 +112,24 @@ class BrokerRoutingTest extends BrokerFixture {
                 .name();
         String idle = busy.equals("a") ? "b" : "a";
         assertThat(client.call("whoami", String.class)).isEqualTo(idle);
+        TestWorkers.open("routing-long");
         assertThat(longCall.join()).isEqualTo(busy);
 
-        // eight at once on 2 x 2 slots: four run, four wait at the broker, each worker serves four
+        // eight held at once on 2 x 2 slots: two run on each worker, four wait at the broker
         Map<String, Long> servedBefore = served(broker);
         List<CompletableFuture<String>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            calls.add(client.callAsync("slow.put", String.class, 400));
+            calls.add(client.callAsync("hold", String.class, "routing-eight"));
         }
         await().atMost(WAIT)
                 .until(() -> broker.stats().queued() == 4 && broker.stats().inFlight() == 4);
+        assertThat(broker.stats().workers())
+                .allSatisfy(w -> assertThat(w.inFlight()).isEqualTo(2));
+        TestWorkers.open("routing-eight");
         calls.forEach(CompletableFuture::join);
         Map<String, Long> servedAfter = served(broker);
-        assertThat(servedAfter.get("a") - servedBefore.get("a")).isEqualTo(4);
-        assertThat(servedAfter.get("b") - servedBefore.get("b")).isEqualTo(4);
+        assertThat(servedAfter.get("a") - servedBefore.get("a") + servedAfter.get("b") - servedBefore.get("b"))
+                .isEqualTo(8);
         assertThat(TestWorkers.PEAK.get("a").get()).isLessThanOrEqualTo(2);
         assertThat(TestWorkers.PEAK.get("b").get()).isLessThanOrEqualTo(2);
     }

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Junction servers working for a broker, with methods that say who served them: {@code whoami},
  * {@code echo}, {@code slow.get(ms, only?)} and {@code slow.put(ms, only?)} (sleep, on every worker or only on
- * the one named, then answer the worker's name), {@code subscribe(count)} (pushes {@code event} notifications to the caller), and the
+ * the one named, then answer the worker's name), {@code hold(gate)} (wait until the test opens the
+ * gate of that name with {@link #open}, at most 30 s, then answer the worker's name), {@code subscribe(count)} (pushes {@code event} notifications to the caller), and the
  * notification {@code note} (recorded per worker).
  */
 final class TestWorkers {
@@ -23,6 +26,8 @@ final class TestWorkers {
     static final Map<String, AtomicInteger> RUNNING = new ConcurrentHashMap<>();
 
     static final Map<String, AtomicInteger> PEAK = new ConcurrentHashMap<>();
+    /** Gate name → the latch {@code hold} calls wait on. */
+    private static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
 
     private TestWorkers() {}
 
@@ -33,6 +38,7 @@ final class TestWorkers {
                 .method("echo", (ctx, params) -> params)
                 .method("slow.get", (ctx, params) -> slow(name, params))
                 .method("slow.put", (ctx, params) -> slow(name, params))
+                .method("hold", (ctx, params) -> hold(name, params.get(0).asText()))
                 .method("subscribe", (ctx, params) -> {
                     int count = params.get(0).asInt();
                     new Thread(() -> {
@@ -60,6 +66,29 @@ final class TestWorkers {
         try {
             if (params.size() < 2 || params.get(1).asText().equals(name)) {
                 Thread.sleep(params.get(0).asLong()); // a second parameter names the one worker that sleeps
+            }
+            return name;
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /** Lets every {@code hold} call on gate {@code gate}, running or to come, answer. */
+    static void open(String gate) {
+        gate(gate).countDown();
+    }
+
+    private static CountDownLatch gate(String gate) {
+        return GATES.computeIfAbsent(gate, k -> new CountDownLatch(1));
+    }
+
+    private static String hold(String name, String gate) throws InterruptedException {
+        AtomicInteger running = RUNNING.computeIfAbsent(name, k -> new AtomicInteger());
+        int now = running.incrementAndGet();
+        PEAK.computeIfAbsent(name, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+        try {
+            if (!gate(gate).await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The gate " + gate + " was not opened in 30 s");
             }
             return name;
         } finally {
