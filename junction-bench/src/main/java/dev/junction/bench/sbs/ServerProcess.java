@@ -84,6 +84,11 @@ final class ServerProcess implements AutoCloseable {
                 .orElse(-1L);
     }
 
+    /** How often the server JVM's threads have gone to sleep so far (see {@link ThreadSleeps}), or -1. */
+    long sleeps() {
+        return ThreadSleeps.of(process.pid());
+    }
+
     /** The server JVM's heap used after a full GC, in bytes. */
     long heapUsedAfterGc() throws IOException {
         in.println("HEAP");

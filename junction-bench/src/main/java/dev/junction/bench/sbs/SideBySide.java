@@ -199,11 +199,12 @@ public final class SideBySide implements Callable<Integer> {
                 window.client,
                 window.server,
                 window.othersShare(report.elapsedNanos()),
+                window.sleeps,
                 report.firstError() == null ? null : String.valueOf(report.firstError()));
         measurements.add(m);
         err.printf(
                 java.util.Locale.ROOT,
-                "rep %d %-14s %s %,10.0f calls/s  p50 %8.1f µs  p99 %8.1f µs  CPU %6.1f µs/call  others %3.0f%%  errors %d%n",
+                "rep %d %-14s %s %,10.0f calls/s  p50 %8.1f µs  p99 %8.1f µs  CPU %6.1f µs/call  sleeps %4.1f/call  others %3.0f%%  errors %d%n",
                 rep,
                 system.name(),
                 w,
@@ -211,6 +212,7 @@ public final class SideBySide implements Callable<Integer> {
                 m.p50Micros(),
                 m.p99Micros(),
                 m.cpuMicrosPerCall(),
+                m.sleepsPerCall(),
                 m.othersShare() * 100,
                 m.errors());
         if (m.firstError() != null) {
@@ -231,6 +233,7 @@ public final class SideBySide implements Callable<Integer> {
         private long client;
         private long server = -1;
         private long machine;
+        private long sleeps;
 
         CpuWindow(ServerProcess process) {
             this.process = process;
@@ -244,6 +247,7 @@ public final class SideBySide implements Callable<Integer> {
             machine = MachineCpu.busyNanos();
             client = OS.getProcessCpuTime();
             server = process == null ? -1 : process.cpuNanos();
+            sleeps = sleepsNow();
         }
 
         @Override
@@ -252,6 +256,15 @@ public final class SideBySide implements Callable<Integer> {
             server = process == null ? -1 : process.cpuNanos() - server;
             long now = MachineCpu.busyNanos();
             machine = machine < 0 || now < 0 ? -1 : now - machine;
+            long end = sleepsNow();
+            sleeps = sleeps < 0 || end < 0 ? -1 : end - sleeps;
+        }
+
+        /** Thread sleeps of client and server so far, or -1. */
+        private long sleepsNow() {
+            long client = ThreadSleeps.ofThisProcess();
+            long server = process == null ? 0 : process.sleeps();
+            return client < 0 || server < 0 ? -1 : client + server;
         }
 
         double othersShare(long elapsedNanos) {

@@ -38,20 +38,23 @@ final class Tables {
             out.println();
             out.println("### " + w + ": " + TITLES[w.ordinal()]);
             out.println();
-            out.println("| system | calls/s | p50 µs | p99 µs | CPU µs/call (client+server) | errors | others' CPU |");
-            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            out.println(
+                    "| system | calls/s | p50 µs | p99 µs | CPU µs/call (client+server) | thread sleeps/call | errors | others' CPU |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             for (String s : ran) {
                 List<Measurement> runs = of(s, w);
                 double others = median(runs, Measurement::othersShare);
+                double sleeps = median(runs, Measurement::sleepsPerCall);
                 out.printf(
                         Locale.ROOT,
-                        "| %s | %,.0f | %.1f | %.1f | %.1f%s | %d | %s |%n",
+                        "| %s | %,.0f | %.1f | %.1f | %.1f%s | %s | %d | %s |%n",
                         s + shape(s, w),
                         median(runs, Measurement::callsPerSecond),
                         median(runs, Measurement::p50Micros),
                         median(runs, Measurement::p99Micros),
                         median(runs, Measurement::cpuMicrosPerCall),
                         runs.get(0).serverCpuNanos() < 0 ? " (one JVM)" : "",
+                        sleeps < 0 ? "?" : String.format(Locale.ROOT, "%.1f", sleeps),
                         runs.stream().mapToLong(Measurement::errors).sum(),
                         others < 0 ? "?" : String.format(Locale.ROOT, "%.0f%%", others * 100));
             }

@@ -44,9 +44,11 @@ class SideBySideTest {
         });
         assertThat(table)
                 .contains("### W1: one connection, sequential echo(\"hello\")")
-                .contains("| system | calls/s | p50 µs | p99 µs | CPU µs/call (client+server) | errors | others' CPU |")
-                .containsPattern("\\| junction-tcp \\| [0-9,]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|")
-                .containsPattern("\\| netty-echo \\| [0-9,]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|")
+                .contains(
+                        "| system | calls/s | p50 µs | p99 µs | CPU µs/call (client+server) | thread sleeps/call | errors | others' CPU |")
+                .containsPattern(
+                        "\\| junction-tcp \\| [0-9,]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|")
+                .containsPattern("\\| netty-echo \\| [0-9,]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|")
                 .contains("| | netty-echo |")
                 .containsPattern("\\| junction-tcp \\| [0-9.]+× \\|");
         assertThat(table).doesNotContain("W2");
