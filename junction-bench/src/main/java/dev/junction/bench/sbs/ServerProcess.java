@@ -84,8 +84,8 @@ final class ServerProcess implements AutoCloseable {
                 .orElse(-1L);
     }
 
-    /** How often the server JVM's threads have gone to sleep so far (see {@link ThreadSleeps}), or -1. */
-    long sleeps() {
+    /** How often each of the server JVM's threads has gone to sleep so far (see {@link ThreadSleeps}). */
+    java.util.Map<String, Long> sleeps() {
         return ThreadSleeps.of(process.pid());
     }
 

@@ -234,6 +234,8 @@ public final class SideBySide implements Callable<Integer> {
         private long server = -1;
         private long machine;
         private long sleeps;
+        private java.util.Map<String, Long> clientSleeps;
+        private java.util.Map<String, Long> serverSleeps;
 
         CpuWindow(ServerProcess process) {
             this.process = process;
@@ -247,7 +249,8 @@ public final class SideBySide implements Callable<Integer> {
             machine = MachineCpu.busyNanos();
             client = OS.getProcessCpuTime();
             server = process == null ? -1 : process.cpuNanos();
-            sleeps = sleepsNow();
+            clientSleeps = ThreadSleeps.ofThisProcess();
+            serverSleeps = process == null ? null : process.sleeps();
         }
 
         @Override
@@ -256,15 +259,9 @@ public final class SideBySide implements Callable<Integer> {
             server = process == null ? -1 : process.cpuNanos() - server;
             long now = MachineCpu.busyNanos();
             machine = machine < 0 || now < 0 ? -1 : now - machine;
-            long end = sleepsNow();
-            sleeps = sleeps < 0 || end < 0 ? -1 : end - sleeps;
-        }
-
-        /** Thread sleeps of client and server so far, or -1. */
-        private long sleepsNow() {
-            long client = ThreadSleeps.ofThisProcess();
-            long server = process == null ? 0 : process.sleeps();
-            return client < 0 || server < 0 ? -1 : client + server;
+            long client = ThreadSleeps.between(clientSleeps, ThreadSleeps.ofThisProcess());
+            long server = process == null ? 0 : ThreadSleeps.between(serverSleeps, process.sleeps());
+            sleeps = client < 0 || server < 0 ? -1 : client + server;
         }
 
         double othersShare(long elapsedNanos) {
