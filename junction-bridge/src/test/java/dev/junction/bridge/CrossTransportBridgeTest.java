@@ -98,6 +98,15 @@ class CrossTransportBridgeTest {
         assertThat(notified).containsExactly("n1", "n2");
     }
 
+    /** Over HTTP each notification is its own POST, and two POSTs may take two pooled connections. */
+    private void carriesNotificationsInAnyOrder(String via) {
+        RpcClient client = keep(Junction.connect(via));
+        client.notify("event", "n1");
+        client.notify("event", "n2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notified.size() == 2);
+        assertThat(notified).containsExactlyInAnyOrder("n1", "n2");
+    }
+
     @Test
     void tcpToWebSocket() throws Exception {
         String down = downstream("ws://127.0.0.1:0/rpc").endpoints().get(0).toString();
@@ -119,7 +128,7 @@ class CrossTransportBridgeTest {
         String down = downstream("tcp://127.0.0.1:0").endpoints().get(0).toString();
         String via = bridge("http://127.0.0.1:0/rpc", down);
         carriesCallsAndErrors(via, 4, 25);
-        carriesNotifications(via);
+        carriesNotificationsInAnyOrder(via);
     }
 
     @Test
