@@ -114,7 +114,7 @@ abstract class AbstractPeer implements RpcPeer {
     /** Waits for a call, rethrowing its failure as the typed unchecked exception. */
     static <T> T await(CompletableFuture<T> future) {
         try {
-            if (future instanceof CallFuture && !((CallFuture<T>) future).awaitDone()) {
+            if (future instanceof PendingCall && !((PendingCall) future).awaitDone()) {
                 throw new InterruptedException();
             }
             return future.get();

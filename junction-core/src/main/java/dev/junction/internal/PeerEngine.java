@@ -134,7 +134,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
             // closed between the check above and the registration: failAll may have missed it
             pending.fail(call.id, closedError(closeCause));
         }
-        return (CompletableFuture<T>) call.future;
+        return (CompletableFuture<T>) (CompletableFuture<?>) call;
     }
 
     void sendNotification(String method, Params params) {
