@@ -29,7 +29,6 @@ final class InboundCall implements RpcContext, Runnable {
     private boolean cancelled;
     private volatile CompletableFuture<?> pendingResult;
     // What run() invokes, set by queue() before the call is handed to the executor (which publishes it).
-    private InboundDispatcher dispatcher;
     private RegisteredMethod handler;
     private JsonNode params;
     private Consumer<Response> reply;
@@ -40,9 +39,8 @@ final class InboundCall implements RpcContext, Runnable {
         this.method = method;
     }
 
-    /** Makes this call the task that runs {@code handler} with {@code params} through {@code dispatcher}. */
-    void queue(InboundDispatcher dispatcher, RegisteredMethod handler, JsonNode params, Consumer<Response> reply) {
-        this.dispatcher = dispatcher;
+    /** Makes this call the task that runs {@code handler} with {@code params} through its peer's dispatcher. */
+    void queue(RegisteredMethod handler, JsonNode params, Consumer<Response> reply) {
         this.handler = handler;
         this.params = params;
         this.reply = reply;
@@ -51,7 +49,7 @@ final class InboundCall implements RpcContext, Runnable {
     /** Runs the handler set by {@link #queue}, on the executor, within the limiter's bounds. */
     @Override
     public void run() {
-        dispatcher.runQueued(this, handler, params, reply);
+        peer.dispatcher().runQueued(this, handler, params, reply);
     }
 
     @Override

@@ -60,7 +60,7 @@ final class InboundDispatcher {
         // Registered before it may wait in the limiter's queue, so that a cancel finds it there.
         register(call);
         try {
-            call.queue(this, method, request.params(), reply);
+            call.queue(method, request.params(), reply);
             limiter.submit(call);
         } catch (LimitExceededException e) {
             active.decrementAndGet();

@@ -78,6 +78,10 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         return connection;
     }
 
+    InboundDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     ObjectMapper mapper() {
         return config.mapper();
     }
