@@ -114,10 +114,15 @@ final class MemConnection implements Connection {
         }
     }
 
-    /** Delivers events until none came for {@link #LINGER_NANOS}, or the connection closed. */
+    /**
+     * Delivers events until none came for {@link #LINGER_NANOS}, or the connection closed. When the
+     * queue runs dry the drain first yields once (the sender of the next frame may be waiting for
+     * this core), then parks.
+     */
     private void drain() {
         long idleSince = 0;
         boolean idle = false;
+        boolean yielded = false;
         while (true) {
             Object event;
             synchronized (this) {
@@ -126,20 +131,26 @@ final class MemConnection implements Connection {
                     long now = System.nanoTime();
                     if (!idle) {
                         idle = true;
+                        yielded = false;
                         idleSince = now;
                     } else if (now - idleSince >= LINGER_NANOS || !open.get()) {
                         lingering = null;
                         draining = false;
                         return;
                     }
-                    lingering = Thread.currentThread();
+                    if (yielded) {
+                        lingering = Thread.currentThread();
+                    }
                 }
             }
-            if (event == null) {
-                LockSupport.parkNanos(this, LINGER_NANOS - (System.nanoTime() - idleSince));
-            } else {
+            if (event != null) {
                 idle = false;
                 handle(event);
+            } else if (!yielded) {
+                yielded = true;
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(this, LINGER_NANOS - (System.nanoTime() - idleSince));
             }
         }
     }
