@@ -41,9 +41,15 @@ final class ParserPool {
     Reader acquire(byte[] frame, int offset, int length) {
         int slot = slot();
         Reader r = slots.get(slot);
-        if (r == null || !slots.compareAndSet(slot, r, null)) {
-            r = new Reader(factory.createFrameParser());
+        if (r != null && slots.compareAndSet(slot, r, null)) {
+            try {
+                r.parser.startFrame(frame, offset, offset + length);
+                return r;
+            } catch (IllegalStateException notReusable) {
+                // Never expected (only cleanly ended parsers are kept); a new reader then.
+            }
         }
+        r = new Reader(factory.createFrameParser());
         r.parser.startFrame(frame, offset, offset + length);
         return r;
     }
