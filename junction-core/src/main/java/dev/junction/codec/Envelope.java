@@ -50,6 +50,35 @@ final class Envelope {
     /** Why a present, non-null error member is unusable; null when it is usable. */
     String errorProblem;
 
+    /**
+     * Method names read before by the pooled reader that owns this envelope (plain ASCII, see {@link
+     * JsonMessageReader#methodName}), null for other envelopes; not part of the object's state, kept
+     * by {@link #clear}.
+     */
+    String[] knownMethods;
+
+    int nextKnownMethod;
+
+    /** Back to the state of a new envelope (but for {@link #knownMethods}), forgetting every value. */
+    void clear() {
+        raw = null;
+        rawOffset = 0;
+        rawEnd = 0;
+        version = NONE;
+        hasMethod = false;
+        method = null;
+        paramsState = NONE;
+        params = null;
+        idState = NONE;
+        id = null;
+        hasResult = false;
+        result = null;
+        hasError = false;
+        errorNull = false;
+        error = null;
+        errorProblem = null;
+    }
+
     /** The message, or why it is not one; {@code versionMember} is the protocol's ({@code jsonrpc}). */
     Message judge(Dialect dialect, String versionMember) {
         String problem = envelopeProblem(dialect, versionMember);

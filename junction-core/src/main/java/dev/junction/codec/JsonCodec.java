@@ -160,6 +160,11 @@ public final class JsonCodec implements Codec {
                 + nullResultWithError + ", nullErrorData=" + nullErrorData + ", " + limits + "}";
     }
 
+    /** The pool of readers of small frames (for tests). */
+    ParserPool parserPool() {
+        return reader.pool();
+    }
+
     @Override
     public Message decode(byte[] frame, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, frame.length);

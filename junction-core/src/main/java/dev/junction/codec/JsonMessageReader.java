@@ -18,19 +18,33 @@ import java.util.List;
 /**
  * Decodes one frame for {@link JsonCodec}: reads the envelope token by token into an {@link
  * Envelope} (unknown members skipped, only params, result and error data built as trees) and turns
- * every failure into an {@link dev.junction.message.InvalidMessage}. Immutable.
+ * every failure into an {@link dev.junction.message.InvalidMessage}. Thread-safe: small UTF-8 JSON
+ * frames are read by parsers kept in a {@link ParserPool}, each used by one thread at a time.
  */
 final class JsonMessageReader {
+    /** The longest method name a pooled reader remembers. */
+    private static final int MAX_KNOWN_METHOD = 64;
+
     private final JsonFactory factory;
     private final Limits limits;
     private final Dialect dialect;
     private final Protocol protocol;
+    /** Readers for small UTF-8 JSON frames, reused; null when this reader's factory cannot make them. */
+    private final ParserPool pool;
 
     JsonMessageReader(JsonFactory factory, Limits limits, Dialect dialect, Protocol protocol) {
         this.factory = factory;
         this.limits = limits;
         this.dialect = dialect;
         this.protocol = protocol;
+        this.pool = protocol.jsonText && factory instanceof JsonCodecFactory
+                ? ParserPool.of((JsonCodecFactory) factory)
+                : null;
+    }
+
+    /** The pool of readers of small frames, null if none (for tests). */
+    ParserPool pool() {
+        return pool;
     }
 
     /** Decodes {@code frame[offset, offset + length)}, which the caller has bounds-checked; never throws. */
@@ -43,13 +57,34 @@ final class JsonMessageReader {
         if (encodingProblem != null) {
             return DecodeFailure.parseError(encodingProblem);
         }
-        Envelope top = null; // kept out here so that a failure can still answer with its id
+        if (pool != null && length <= ParserPool.MAX_FRAME) {
+            ParserPool.Reader r = pool.acquire(frame, offset, length);
+            try {
+                return read(r.parser, r.envelope, frame, offset, length);
+            } finally {
+                pool.release(r);
+            }
+        }
         try (JsonParser p = protocol.jsonText && factory instanceof JsonCodecFactory
                 ? ((JsonCodecFactory) factory).createUtf8Parser(frame, offset, length)
                 : factory.createParser(frame, offset, length)) {
+            return read(p, null, frame, offset, length);
+        } catch (IOException | RuntimeException e) {
+            // Not expected from an in-memory parser; decode must not throw for bad input whatever happens.
+            return DecodeFailure.parseError("unreadable input");
+        }
+    }
+
+    /**
+     * Reads the frame {@code p} parses; {@code envelope} is the cleared envelope to read a top-level
+     * object into, or null to make one. Never throws.
+     */
+    private Message read(JsonParser p, Envelope envelope, byte[] frame, int offset, int length) {
+        Envelope top = null; // kept out here so that a failure can still answer with its id
+        try {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
-                top = newEnvelope(frame, offset, length);
+                top = envelope != null ? rawFrame(envelope, frame, offset, length) : newEnvelope(frame, offset, length);
                 return endOfFrame(p, readObject(p, top));
             }
             return readNonObject(p, t, frame, offset, length);
@@ -80,7 +115,10 @@ final class JsonMessageReader {
 
     /** An envelope that may make plain strings from the frame's bytes when they are checked UTF-8 JSON. */
     private Envelope newEnvelope(byte[] frame, int offset, int length) {
-        Envelope e = new Envelope();
+        return rawFrame(new Envelope(), frame, offset, length);
+    }
+
+    private Envelope rawFrame(Envelope e, byte[] frame, int offset, int length) {
         if (protocol.jsonText) {
             e.raw = frame;
             e.rawOffset = offset;
@@ -91,6 +129,9 @@ final class JsonMessageReader {
 
     /** The frame's value when nothing follows it. */
     private static Message endOfFrame(JsonParser p, Message m) throws IOException {
+        if (p instanceof JsonCodecFactory.PlainParser && ((JsonCodecFactory.PlainParser) p).atCleanEnd()) {
+            return m; // only white space follows: what nextToken() would find, without closing the parser
+        }
         return p.nextToken() == null ? m : DecodeFailure.parseError("unexpected data after the JSON value");
     }
 
@@ -147,7 +188,9 @@ final class JsonMessageReader {
                 case "method":
                     seen = DecodeFailure.once(p, seen, 2, name);
                     e.hasMethod = true;
-                    e.method = stringOrSkip(p, t);
+                    e.method = t == JsonToken.VALUE_STRING && e.knownMethods != null
+                            ? methodName(p, e.knownMethods, e)
+                            : stringOrSkip(p, t);
                     break;
                 case "params":
                     seen = DecodeFailure.once(p, seen, 4, name);
@@ -186,6 +229,37 @@ final class JsonMessageReader {
         }
         p.skipChildren();
         return null;
+    }
+
+    /**
+     * The current string token, a method name, read by a pooled reader: one of the names it read
+     * before (plain ASCII, as in the frame, without escapes) is answered with the same string, marked
+     * read without decoding it; a new plain name is remembered in place of the oldest.
+     */
+    static String methodName(JsonParser p, String[] known, Envelope e) throws IOException {
+        JsonCodecFactory.PlainParser plain = (JsonCodecFactory.PlainParser) p;
+        for (String name : known) {
+            if (name != null && plain.markReadIfEquals(name)) {
+                return name;
+            }
+        }
+        String name = p.getText();
+        if (name.length() <= MAX_KNOWN_METHOD && isPlainAscii(name)) {
+            known[e.nextKnownMethod] = name;
+            e.nextKnownMethod = (e.nextKnownMethod + 1) % known.length;
+        }
+        return name;
+    }
+
+    /** Printable ASCII but {@code "} and {@code \\}: characters JSON writes unescaped, one byte each. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Compares in the parser's buffer: "jsonrpc" is in every message, so it should not cost a String.

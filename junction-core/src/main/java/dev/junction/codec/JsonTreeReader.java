@@ -223,8 +223,11 @@ final class JsonTreeReader {
         return true;
     }
 
+    // Arrays start small: most params arrays hold a few values (an ArrayList's default grows to 10).
     private static ContainerNode<?> newContainer(JsonToken start) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        return start == JsonToken.START_OBJECT ? nodes.objectNode() : nodes.arrayNode();
+        return start == JsonToken.START_OBJECT ? nodes.objectNode() : nodes.arrayNode(ARRAY_CAPACITY);
     }
+
+    private static final int ARRAY_CAPACITY = 4;
 }

@@ -114,6 +114,9 @@ abstract class AbstractPeer implements RpcPeer {
     /** Waits for a call, rethrowing its failure as the typed unchecked exception. */
     static <T> T await(CompletableFuture<T> future) {
         try {
+            if (future instanceof PendingCall && !((PendingCall) future).awaitDone()) {
+                throw new InterruptedException();
+            }
             return future.get();
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());

@@ -90,7 +90,7 @@ final class BatchBuilderImpl implements BatchBuilder {
                 PendingCall call = engine.register(e.method, e.type, timeout);
                 calls.add(call);
                 results.add(e.result);
-                call.future.whenComplete((v, t) -> settle(e.result, v, t));
+                call.whenComplete((v, t) -> settle(e.result, v, t));
                 members.add(new Request(call.id, e.method, tree));
             }
         } catch (IllegalArgumentException | LimitExceededException error) {

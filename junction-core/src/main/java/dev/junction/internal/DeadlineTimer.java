@@ -2,6 +2,7 @@ package dev.junction.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,8 +38,12 @@ public final class DeadlineTimer {
     /**
      * Something with a deadline. Each task is scheduled at most once. Its fields are the timer's;
      * subclasses implement {@link #expire()}.
+     *
+     * <p>A task is also a {@link CompletableFuture}, which the timer never touches: so that what a
+     * deadline guards (an outbound call) can be its own future, one object instead of two per call.
+     * Tasks that need no future leave it incomplete.
      */
-    public abstract static class Task {
+    public abstract static class Task extends CompletableFuture<Object> {
         private static final int SCHEDULED = 0;
         private static final int CANCELLED = 1;
         private static final int EXPIRED = 2;

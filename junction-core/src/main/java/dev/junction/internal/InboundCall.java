@@ -1,9 +1,12 @@
 package dev.junction.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.junction.RpcContext;
 import dev.junction.RpcPeer;
 import dev.junction.message.Id;
+import dev.junction.message.Response;
+import dev.junction.service.RegisteredMethod;
 import dev.junction.transport.Attributes;
 import java.net.SocketAddress;
 import java.security.Principal;
@@ -11,20 +14,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
-/** The context of one inbound request or notification while it is served. Thread-safe. */
-final class InboundCall implements RpcContext {
+/**
+ * The context of one inbound request or notification while it is served. It is also, so that a
+ * request allocates no more objects than it needs, the task that runs the handler on the executor
+ * ({@link #queue}). Thread-safe.
+ */
+final class InboundCall implements RpcContext, Runnable {
     private final PeerEngine peer;
     private final Id id;
     private final String method;
     private List<Runnable> cancelActions; // made on the first onCancel
     private boolean cancelled;
     private volatile CompletableFuture<?> pendingResult;
+    // What run() invokes, set by queue() before the call is handed to the executor (which publishes it).
+    private RegisteredMethod handler;
+    private JsonNode params;
+    private Consumer<Response> reply;
 
     InboundCall(PeerEngine peer, Id id, String method) {
         this.peer = peer;
         this.id = id;
         this.method = method;
+    }
+
+    /** Makes this call the task that runs {@code handler} with {@code params} through its peer's dispatcher. */
+    void queue(RegisteredMethod handler, JsonNode params, Consumer<Response> reply) {
+        this.handler = handler;
+        this.params = params;
+        this.reply = reply;
+    }
+
+    /** Runs the handler set by {@link #queue}, on the executor, within the limiter's bounds. */
+    @Override
+    public void run() {
+        peer.dispatcher().runQueued(this, handler, params, reply);
     }
 
     @Override

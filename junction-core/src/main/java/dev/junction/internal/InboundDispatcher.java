@@ -60,7 +60,8 @@ final class InboundDispatcher {
         // Registered before it may wait in the limiter's queue, so that a cancel finds it there.
         register(call);
         try {
-            limiter.submit(new Queued(method, call, request.params(), reply));
+            call.queue(method, request.params(), reply);
+            limiter.submit(call);
         } catch (LimitExceededException e) {
             active.decrementAndGet();
             unregister(call);
@@ -69,24 +70,9 @@ final class InboundDispatcher {
         }
     }
 
-    /** A request that runs on the executor, within the limiter's bounds. */
-    private final class Queued implements Runnable {
-        private final RegisteredMethod method;
-        private final InboundCall call;
-        private final JsonNode params;
-        private final Consumer<Response> reply;
-
-        Queued(RegisteredMethod method, InboundCall call, JsonNode params, Consumer<Response> reply) {
-            this.method = method;
-            this.call = call;
-            this.params = params;
-            this.reply = reply;
-        }
-
-        @Override
-        public void run() {
-            invoke(method, call, params, reply, true);
-        }
+    /** Runs a request queued by {@link #onRequest} (from {@link InboundCall#run}, on the executor). */
+    void runQueued(InboundCall call, RegisteredMethod method, JsonNode params, Consumer<Response> reply) {
+        invoke(method, call, params, reply, true);
     }
 
     void onNotification(Notification notification) {

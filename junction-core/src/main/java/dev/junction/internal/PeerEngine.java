@@ -78,6 +78,10 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
         return connection;
     }
 
+    InboundDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     ObjectMapper mapper() {
         return config.mapper();
     }
@@ -134,7 +138,7 @@ public final class PeerEngine extends AbstractPeer implements ConnectionHandler,
             // closed between the check above and the registration: failAll may have missed it
             pending.fail(call.id, closedError(closeCause));
         }
-        return (CompletableFuture<T>) call.future;
+        return (CompletableFuture<T>) (CompletableFuture<?>) call;
     }
 
     void sendNotification(String method, Params params) {

@@ -163,20 +163,20 @@ final class PendingCalls {
         call.result = null;
         call.error = null;
         if (error != null) {
-            call.future.completeExceptionally(error);
+            call.completeExceptionally(error);
             return;
         }
         Object value;
         try {
             value = bind(result, call.resultType);
         } catch (IllegalArgumentException e) {
-            call.future.completeExceptionally(new CodecException(
+            call.completeExceptionally(new CodecException(
                     "The answer to '" + call.method + "' does not bind to " + call.resultType.toCanonical() + ": "
                             + e.getMessage(),
                     e));
             return;
         }
-        call.future.complete(value);
+        call.complete(value);
     }
 
     private Object bind(JsonNode result, JavaType type) {

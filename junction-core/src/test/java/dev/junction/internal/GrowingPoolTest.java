@@ -128,4 +128,35 @@ class GrowingPoolTest {
         release.countDown();
         pool.shutdownNow();
     }
+
+    @Test
+    void queuedTasksCanBeRemovedAndAreHandedBackOnShutdownNow() throws Exception {
+        ThreadPoolExecutor pool = DefaultExecutors.growingPool(1, "test-pool-");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        pool.execute(() -> {
+            blocked.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        Runnable first = () -> {};
+        Runnable second = () -> {};
+        Runnable third = () -> {};
+        pool.execute(first);
+        pool.execute(second);
+        pool.execute(third);
+        assertThat(pool.getQueue()).containsExactly(first, second, third);
+        assertThat(pool.remove(second)).isTrue();
+        java.util.Iterator<Runnable> it = pool.getQueue().iterator();
+        assertThat(it.next()).isSameAs(first);
+        it.remove();
+        assertThat(pool.getQueue()).containsExactly(third);
+        assertThat(pool.shutdownNow()).containsExactly(third);
+        assertThat(pool.getQueue()).isEmpty();
+        release.countDown();
+    }
 }
