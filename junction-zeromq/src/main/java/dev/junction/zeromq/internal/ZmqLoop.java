@@ -219,8 +219,18 @@ public final class ZmqLoop {
      * may have been consumed by the last operation on it) and sleep in the selector until a wake-up
      * byte, a socket's signal or the next timer. The pipe is read only when the selector says it has
      * bytes.
+     *
+     * <p>A socket's signal can wake the selector before the socket has anything to give: JeroMQ
+     * 0.6.0's {@code Signaler} writes its byte and only then counts it, and the socket reads the byte
+     * only once it has been counted. The woken loop usually runs on the writer's core and preempts the
+     * writer between the two steps, so the pipe stays readable, the socket reports nothing, and the
+     * selector returns at once, again and again, until the writer gets the core back (hundreds of
+     * thousands of empty rounds a second were counted in a DEALER loop under W2). So when a round
+     * woken by a socket finds nothing to do, the loop yields the core before it selects again, which
+     * lets the writer finish.
      */
     private void run() {
+        boolean idleWake = false; // the last select returned for a socket, and there was nothing to do
         try {
             while (running) {
                 boolean worked = runTasks();
@@ -230,19 +240,20 @@ public final class ZmqLoop {
                 }
                 worked |= serviceSockets();
                 if (worked) {
+                    idleWake = false;
                     continue;
                 }
                 woken.set(false);
                 if (!tasks.isEmpty() || anyReady()) {
+                    idleWake = false;
                     continue;
                 }
-                int selected = wait < 0 ? selector.select() : selector.select(wait);
-                if (selected > 0) {
-                    if (selector.selectedKeys().contains(pipeKey)) {
-                        drainPipe();
-                    }
-                    selector.selectedKeys().clear();
+                if (idleWake) {
+                    idleWake = false;
+                    Thread.yield(); // a socket's signal is written but not yet counted: let its writer run
+                    continue;
                 }
+                idleWake = select(wait);
             }
         } catch (IOException | RuntimeException | Error e) {
             log.error("ZeroMQ loop {} failed", thread.getName(), e);
@@ -258,6 +269,23 @@ public final class ZmqLoop {
             }
             registrations.clear();
         }
+    }
+
+    /**
+     * Sleeps until a wake-up byte, a socket's signal or {@code wait} ms (-1: no limit); drains the
+     * pipe if it has bytes. Returns true if only sockets' signals ended the sleep.
+     */
+    private boolean select(long wait) throws IOException {
+        int selected = wait < 0 ? selector.select() : selector.select(wait);
+        if (selected == 0) {
+            return false;
+        }
+        boolean piped = selector.selectedKeys().contains(pipeKey);
+        if (piped) {
+            drainPipe();
+        }
+        selector.selectedKeys().clear();
+        return !piped;
     }
 
     /** Runs the callbacks of every socket with input, or with room while output waits; true if any ran. */
