@@ -5,8 +5,8 @@ import dev.junction.TransportException;
 import dev.junction.broker.internal.BrokerConfig;
 import dev.junction.broker.internal.BrokerEngine;
 import dev.junction.broker.internal.MethodPatterns;
-import dev.junction.broker.internal.SocketLoop;
 import dev.junction.transport.Endpoint;
+import dev.junction.zeromq.internal.ZmqLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Broker implements AutoCloseable {
     private final BrokerConfig config;
-    private SocketLoop loop;
+    private ZmqLoop loop;
     private BrokerEngine engine;
     private volatile Endpoint frontend;
     private volatile Endpoint backend;
@@ -67,7 +67,7 @@ public final class Broker implements AutoCloseable {
         if (loop != null) {
             throw new IllegalStateException("Already started");
         }
-        loop = new SocketLoop("broker");
+        loop = new ZmqLoop("broker");
         engine = new BrokerEngine(config, loop);
         try {
             Endpoint[] bound = loop.submit(engine::open).join();
@@ -96,7 +96,7 @@ public final class Broker implements AutoCloseable {
      * @throws IllegalStateException when not started, closed, or the thread does not answer within 5 s
      */
     public BrokerStats stats() {
-        SocketLoop current = loop;
+        ZmqLoop current = loop;
         if (current == null || closed) {
             throw new IllegalStateException("The broker is not running");
         }
@@ -123,8 +123,11 @@ public final class Broker implements AutoCloseable {
             return;
         }
         closed = true;
-        loop.execute(engine::close);
-        loop.stop();
+        ZmqLoop owner = loop;
+        owner.execute(() -> {
+            engine.close();
+            owner.stop(); // after the last words: a stop from here could overtake them
+        });
         try {
             loop.stopped().get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

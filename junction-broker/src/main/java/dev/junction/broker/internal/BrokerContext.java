@@ -1,5 +1,7 @@
 package dev.junction.broker.internal;
 
+import dev.junction.zeromq.internal.PollerKick;
+import dev.junction.zeromq.internal.ZmqLoop;
 import org.zeromq.ZContext;
 
 /**
@@ -11,7 +13,21 @@ import org.zeromq.ZContext;
 public final class BrokerContext {
     private static volatile ZContext context;
 
+    /** The context's kicker, made on first use (see junction-zeromq's {@code PollerKick}). */
+    private static final class Kick {
+        static final PollerKick KICK = new PollerKick(get(), 100);
+    }
+
     private BrokerContext() {}
+
+    /**
+     * The context's {@link PollerKick}: a socket of this context polled by a {@link ZmqLoop} keeps it
+     * running while registered (a connecting socket would otherwise now and then stall in JeroMQ's
+     * connect race, see junction-zeromq's README).
+     */
+    public static PollerKick kick() {
+        return Kick.KICK;
+    }
 
     /** The shared context. */
     public static ZContext get() {

@@ -5,26 +5,27 @@ import dev.junction.broker.BrokerStats;
 import dev.junction.codec.Codec;
 import dev.junction.codec.Codecs;
 import dev.junction.transport.Endpoint;
+import dev.junction.zeromq.internal.ZmqLoop;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * The broker itself: a ROUTER for clients (the {@link Frontend}), a ROUTER for workers (the {@link
- * Backend}), and the {@link Dispatcher} between them, all owned by one {@link SocketLoop} thread.
+ * Backend}), and the {@link Dispatcher} between them, all owned by one {@link ZmqLoop} thread.
  * This class opens, ticks, reports and closes them. Every method but the constructor runs on that
  * thread.
  */
 public final class BrokerEngine {
     private final BrokerConfig config;
-    private final SocketLoop loop;
+    private final ZmqLoop loop;
     private final BrokerSockets sockets;
     private final BrokerCounters counters = new BrokerCounters();
     private final Dispatcher dispatcher;
     private final Frontend frontend;
     private final Backend backend;
 
-    public BrokerEngine(BrokerConfig config, SocketLoop loop) {
+    public BrokerEngine(BrokerConfig config, ZmqLoop loop) {
         this.config = config;
         this.loop = loop;
         Codec codec = Codecs.forName(config.frontend().option("codec", "json"), config.limits());

@@ -2,6 +2,7 @@ package dev.junction.broker.internal;
 
 import dev.junction.TransportException;
 import dev.junction.transport.Endpoint;
+import dev.junction.zeromq.internal.ZmqLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +20,11 @@ final class BrokerSockets {
     private static final Logger log = LoggerFactory.getLogger(BrokerSockets.class);
     private static final Set<String> SCHEMES = Set.of("zmq-router", "tcp", "ipc");
 
-    private final SocketLoop loop;
+    private final ZmqLoop loop;
     private ZMQ.Socket frontend;
     private ZMQ.Socket backend;
 
-    BrokerSockets(SocketLoop loop) {
+    BrokerSockets(ZmqLoop loop) {
         this.loop = loop;
     }
 
@@ -43,8 +44,8 @@ final class BrokerSockets {
             close(0);
             throw e;
         }
-        loop.register(frontend, onFrontendReadable);
-        loop.register(backend, onBackendReadable);
+        loop.register(frontend, onFrontendReadable, BrokerContext.kick());
+        loop.register(backend, onBackendReadable, BrokerContext.kick());
         return new Endpoint[] {withRealPort(config.frontend(), frontend), withRealPort(config.backend(), backend)};
     }
 

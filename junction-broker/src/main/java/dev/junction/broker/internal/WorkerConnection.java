@@ -5,6 +5,7 @@ import dev.junction.transport.Attributes;
 import dev.junction.transport.Connection;
 import dev.junction.transport.ConnectionHandler;
 import dev.junction.transport.Endpoint;
+import dev.junction.zeromq.internal.ZmqLoop;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -32,7 +33,7 @@ final class WorkerConnection implements Connection {
         }
     }
 
-    private final SocketLoop loop;
+    private final ZmqLoop loop;
     private final WorkerListener listener;
     private final byte[] client;
     private final ByteBuffer key;
@@ -45,7 +46,7 @@ final class WorkerConnection implements Connection {
     private ConnectionHandler handler; // loop thread only
     private boolean finished; // loop thread only
 
-    WorkerConnection(SocketLoop loop, WorkerListener listener, byte[] client, Endpoint broker) {
+    WorkerConnection(ZmqLoop loop, WorkerListener listener, byte[] client, Endpoint broker) {
         this.loop = loop;
         this.listener = listener;
         this.client = client;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.transport.Connection;
 import dev.junction.transport.Endpoint;
 import dev.junction.transport.Listener;
+import dev.junction.zeromq.internal.ZmqLoop;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.zeromq.ZMQ;
 
 /**
  * A worker's side of the broker: a DEALER socket connected to the broker's backend, on its own
- * {@link SocketLoop}. It sends READY, then a heartbeat every interval; the broker's messages for a
+ * {@link ZmqLoop}. It sends READY, then a heartbeat every interval; the broker's messages for a
  * client are delivered on that client's {@link WorkerConnection}, made on first sight and handed
  * to the server. When the broker falls silent for {@code liveness} intervals, says BYE, or asks WHO
  * (it does not know this worker), the worker closes its client connections (the requests they were
@@ -37,7 +38,7 @@ public final class WorkerListener implements Listener {
 
     private final WorkerSettings settings;
     private final Consumer<Connection> onAccept;
-    private final SocketLoop loop = new SocketLoop("worker");
+    private final ZmqLoop loop = new ZmqLoop("worker");
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final Map<ByteBuffer, WorkerConnection> connections = new HashMap<>(); // loop thread only
     private ZMQ.Socket socket; // loop thread only
@@ -80,7 +81,7 @@ public final class WorkerListener implements Listener {
         // kick be disabled (it logs so), the handshake timer still redoes the link within 5 s, not 30.
         socket.setHandshakeIvl(5000);
         socket.connect(settings.address());
-        loop.register(socket, this::onReadable);
+        loop.register(socket, this::onReadable, BrokerContext.kick());
         lastHeardNanos = System.nanoTime();
         send(Wire.READY, ready());
     }

@@ -76,6 +76,7 @@ public final class ZmqLoop {
     private final ByteBuffer drain = ByteBuffer.allocateDirect(64);
     private final java.nio.channels.Selector selector;
     private volatile boolean running = true;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     /** Starts a loop on a new daemon thread named {@code junction-zmq-<name>-<n>}. */
     public ZmqLoop(String name) {
@@ -126,6 +127,9 @@ public final class ZmqLoop {
                 result.completeExceptionally(e);
             }
         });
+        if (!running) {
+            result.completeExceptionally(new IllegalStateException("The loop " + thread.getName() + " has stopped"));
+        }
         return result;
     }
 
@@ -200,10 +204,19 @@ public final class ZmqLoop {
         return timer;
     }
 
-    /** Ends the loop once the current task returns. Loop thread or any. */
+    /**
+     * Ends the loop once the current task returns. Loop thread or any. From another thread, a task
+     * queued just before may not run: to run last words (such as closing sockets), queue a task that
+     * does them and then calls {@code stop()}.
+     */
     public void stop() {
         running = false;
         execute(() -> {});
+    }
+
+    /** Completes when the loop thread has ended. */
+    public CompletableFuture<Void> stopped() {
+        return stopped;
     }
 
     /** The per-message burst limit, so one busy socket cannot starve the others. */
@@ -268,6 +281,7 @@ public final class ZmqLoop {
                 r.kick.release(); // sockets the loop's owner left registered
             }
             registrations.clear();
+            stopped.complete(null);
         }
     }
 
