@@ -59,18 +59,30 @@ final class TestWorkers {
                 .start();
     }
 
-    static String slow(String name, JsonNode params) throws InterruptedException {
+    /** Work that may wait, counted in {@link #RUNNING} and {@link #PEAK} while it runs. */
+    private interface Wait {
+        void run() throws InterruptedException;
+    }
+
+    /** Runs {@code wait} as a request on worker {@code name}, counted while it runs; answers the name. */
+    private static String counted(String name, Wait wait) throws InterruptedException {
         AtomicInteger running = RUNNING.computeIfAbsent(name, k -> new AtomicInteger());
         int now = running.incrementAndGet();
         PEAK.computeIfAbsent(name, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
         try {
-            if (params.size() < 2 || params.get(1).asText().equals(name)) {
-                Thread.sleep(params.get(0).asLong()); // a second parameter names the one worker that sleeps
-            }
+            wait.run();
             return name;
         } finally {
             running.decrementAndGet();
         }
+    }
+
+    static String slow(String name, JsonNode params) throws InterruptedException {
+        return counted(name, () -> {
+            if (params.size() < 2 || params.get(1).asText().equals(name)) {
+                Thread.sleep(params.get(0).asLong()); // a second parameter names the one worker that sleeps
+            }
+        });
     }
 
     /** Lets every {@code hold} call on gate {@code gate}, running or to come, answer. */
@@ -83,17 +95,11 @@ final class TestWorkers {
     }
 
     private static String hold(String name, String gate) throws InterruptedException {
-        AtomicInteger running = RUNNING.computeIfAbsent(name, k -> new AtomicInteger());
-        int now = running.incrementAndGet();
-        PEAK.computeIfAbsent(name, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
-        try {
+        return counted(name, () -> {
             if (!gate(gate).await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("The gate " + gate + " was not opened in 30 s");
             }
-            return name;
-        } finally {
-            running.decrementAndGet();
-        }
+        });
     }
 
     static JsonNode text(String s) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** How often each of the server JVM's threads has gone to sleep so far (see {@link ThreadSleeps}). */
-    java.util.Map<String, Long> sleeps() {
+    Map<String, Long> sleeps() {
         return ThreadSleeps.of(process.pid());
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -234,8 +235,8 @@ public final class SideBySide implements Callable<Integer> {
         private long server = -1;
         private long machine;
         private long sleeps;
-        private java.util.Map<String, Long> clientSleeps;
-        private java.util.Map<String, Long> serverSleeps;
+        private Map<String, Long> clientSleeps;
+        private Map<String, Long> serverSleeps;
 
         CpuWindow(ServerProcess process) {
             this.process = process;
