@@ -264,15 +264,18 @@ final class JsonMessageWriter {
         }
     }
 
-    // In JSON the id's text is already a valid number (Id checks it), so it is written as is; other
-    // formats get a native number: int32 or int64 where the value fits, else a big integer or decimal.
+    // In JSON a long id (canonical form) is written from its long, so no text is made for it, and any
+    // other number id's text, already a valid number (Id checks it), as is; other formats get a native
+    // number: int32 or int64 where the value fits, else a big integer or decimal.
     private void writeId(JsonGenerator g, Id id) throws IOException {
         switch (id.kind()) {
             case STRING:
                 g.writeString(id.text());
                 break;
             case NUMBER:
-                if (protocol.jsonText) {
+                if (protocol.jsonText && id.isLong()) {
+                    g.writeNumber(id.longValue()); // a counter's id: no text made for it
+                } else if (protocol.jsonText) {
                     g.writeNumber(id.text());
                 } else {
                     writeNativeNumber(g, id.text());
