@@ -26,7 +26,15 @@ import org.zeromq.ZMQ;
 public final class ZmqLoop {
     private static final Logger log = LoggerFactory.getLogger(ZmqLoop.class);
     private static final AtomicLong COUNTER = new AtomicLong();
-    private static final int MAX_BURST = 256;
+    /**
+     * Messages a socket's callback takes per round. Small, so that the answers and calls its messages
+     * queue (sends are tasks, run at the start of the next round) leave while the rest of the input is
+     * still being handled: with 256, a peer sending 128 calls at once got all 128 answers only after
+     * the last was handled, and the two sides took turns instead of working at once (W2 over
+     * DEALER/ROUTER with direct callbacks: 182-192k calls/s at 256, 463-510k at 32, 443-469k at 16,
+     * 313-378k at 64, 270-306k at 8).
+     */
+    private static final int MAX_BURST = 32;
 
     /** A socket, what to do when it has input, and (while wanted) when it can take output. */
     private static final class Registration {
@@ -219,7 +227,10 @@ public final class ZmqLoop {
         return stopped;
     }
 
-    /** The per-message burst limit, so one busy socket cannot starve the others. */
+    /**
+     * How many messages a socket's callback may take in one round, so that one busy socket cannot
+     * starve the others and the sends its messages cause go out between its bursts.
+     */
     public static int maxBurst() {
         return MAX_BURST;
     }
