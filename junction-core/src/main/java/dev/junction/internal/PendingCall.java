@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * One outbound call awaiting its answer. It is also, so that a call allocates no more objects than
  * it needs, the caller's future (cancelling it removes the call and tells the remote side through
  * the peer's cancel notification), its own deadline task, the handler of a failure to send it, and
- * the task that completes the future on the executor. A blocking call waits for it with {@link
+ * the task that completes the future on the executor (queued in its connection's {@link
+ * CompletionQueue}). A blocking call waits for it with {@link
  * #awaitDone}, parked, without the waiter object that {@code get()} makes. Final fields are set
  * before the call is published. Thread-safe.
  */
@@ -26,9 +27,12 @@ final class PendingCall extends DeadlineTimer.Task implements Runnable, PeerEngi
     final Duration timeout;
     final boolean direct;
     private final PendingCalls owner;
-    // the outcome, handed to the executor with the call itself (published by Executor.execute)
+    // the outcome, handed to the executor with the call itself (published by the CompletionQueue lock)
     JsonNode result;
     Throwable error;
+    /** The next call in its connection's {@link CompletionQueue}; guarded by that queue. */
+    PendingCall nextCompletion;
+
     private volatile Thread waiter;
 
     PendingCall(PendingCalls owner, Id id, String method, JavaType resultType, Duration timeout, boolean direct) {

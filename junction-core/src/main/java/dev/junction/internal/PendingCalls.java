@@ -29,6 +29,7 @@ final class PendingCalls {
     private final PeerConfig config;
     private final Consumer<PendingCall> onDeadline;
     private final Consumer<PendingCall> onCancel;
+    private final CompletionQueue completions;
 
     /**
      * @param onDeadline told (on the timer thread) of each call whose deadline passed
@@ -38,6 +39,7 @@ final class PendingCalls {
         this.config = config;
         this.onDeadline = onDeadline;
         this.onCancel = onCancel;
+        this.completions = new CompletionQueue(config.executor());
     }
 
     /** Allocates an id and registers a call. @throws LimitExceededException past maxPendingCalls */
@@ -151,11 +153,7 @@ final class PendingCalls {
         } else {
             call.result = result;
             call.error = error;
-            try {
-                config.executor().execute(call); // runs settle
-            } catch (RuntimeException rejected) {
-                settle(call, result, error);
-            }
+            completions.add(call); // settled on the executor, or here if it refuses
         }
     }
 
