@@ -70,7 +70,7 @@ class BurstCompletionTest {
             CompletableFuture<String> xThenA = x.thenApply(v -> v + a.join());
             assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
             gate.complete(null);
-            awaitBothAnswersQueued(a, x);
+            awaitBothAnswersQueued(pair, a, x);
             executor.release();
             assertThat(aThenX.get(10, TimeUnit.SECONDS)).isEqualTo("ax");
             assertThat(xThenA.get(10, TimeUnit.SECONDS)).isEqualTo("xa");
@@ -80,13 +80,13 @@ class BurstCompletionTest {
     }
 
     /**
-     * The answers are on the client once the server sent them; the held executor keeps both calls
-     * unsettled meanwhile, so they are settled from one burst. (A short wait: the mem transport
-     * delivers at once; if it did not, the test would pass without exercising the burst.)
+     * Both answers are queued on the client, unsettled (the held executor has not run the drainer),
+     * so they are settled from one burst. A blocking call is settled on the transport thread, not
+     * through the executor, and mem:// delivers a connection's frames in order: its answer, sent after
+     * the two (the gate is already open), arrives after them.
      */
-    private static void awaitBothAnswersQueued(CompletableFuture<?> a, CompletableFuture<?> x)
-            throws InterruptedException {
-        Thread.sleep(100);
+    private static void awaitBothAnswersQueued(MemPair pair, CompletableFuture<?> a, CompletableFuture<?> x) {
+        assertThat(pair.client.call("echo", String.class, "marker")).isEqualTo("marker");
         assertThat(a).isNotDone();
         assertThat(x).isNotDone();
     }
