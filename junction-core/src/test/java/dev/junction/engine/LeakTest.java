@@ -23,9 +23,11 @@ class LeakTest {
             int threadsBefore = Thread.activeCount();
             cycle(server, 500);
             await().atMost(Duration.ofSeconds(10)).until(() -> server.peers().isEmpty());
+            // A thread kept per connection would leave ~500. The shared pools (handlers, mem delivery)
+            // may grow meanwhile and keep idle threads for 60 s: on a loaded machine 39 more were seen.
             assertThat(Thread.activeCount() - threadsBefore)
                     .as("threads left over after 500 connections")
-                    .isLessThan(32);
+                    .isLessThan(100);
         } finally {
             server.close();
         }

@@ -197,12 +197,16 @@ final class RouterListener implements Listener {
         if (socket == null) {
             return zmq.ZError.ETERM;
         }
+        // JeroMQ's Socket.send throws for every error but EAGAIN (EHOSTUNREACH included, for a client
+        // gone under ROUTER_MANDATORY); the socket's base returns false and leaves the error number
         for (byte[] frame : envelope) {
-            if (!socket.send(frame, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-                return socket.errno();
+            if (!socket.base().send(new Msg(frame), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                return socket.base().errno();
             }
         }
-        return socket.send(payload, ZMQ.DONTWAIT) ? 0 : socket.errno();
+        return socket.base().send(new Msg(payload), ZMQ.DONTWAIT)
+                ? 0
+                : socket.base().errno();
     }
 
     private long sweepInterval() {
