@@ -73,4 +73,20 @@ class ZmqLoopTest {
         assertThat(inLoop.join()).isTrue();
         loop.stop();
     }
+
+    @Test
+    void aTaskQueuedAfterTheLoopEndedFailsItsFutureWithoutThrowing() {
+        ZmqLoop loop = new ZmqLoop("test");
+        loop.stop();
+        loop.stopped().orTimeout(5, TimeUnit.SECONDS).join();
+
+        // the selector is closed by now: waking it must be a no-op, not an error
+        CompletableFuture<Object> late = loop.submit(() -> "never");
+
+        assertThat(late)
+                .failsWithin(java.time.Duration.ZERO)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(IllegalStateException.class)
+                .withMessageContaining("has stopped");
+    }
 }
